@@ -1,0 +1,19 @@
+import type { CoreDependencies } from '../coreDependencies';
+import type { AccountRecord } from '../db/accountsRepository';
+import { HOUR_MS, MAX_FAILURES_PER_HOUR, nextAttemptAllowedAt } from '../security/signInThrottle';
+
+/** When the next password attempt for `account` is allowed (epoch ms), or null if now. */
+export function nextPasswordAttemptAt(
+  { events, clock }: Pick<CoreDependencies, 'events' | 'clock'>,
+  account: AccountRecord,
+): number | null {
+  const now = clock.now();
+  return nextAttemptAllowedAt(
+    {
+      consecutiveFailures: account.failedSignIns,
+      lastFailureAt: account.lastFailedSignInAt,
+      hourlyLimitReachedBy: events.nthMostRecentSince(account.id, 'sign_in_failed', now - HOUR_MS, MAX_FAILURES_PER_HOUR),
+    },
+    now,
+  );
+}

@@ -1,0 +1,84 @@
+import type { Database } from 'better-sqlite3';
+import type { AccountSummary } from '../../../src-shared/models';
+
+export interface AccountRecord extends AccountSummary {
+  readonly passwordHash: string;
+  readonly createdAt: number;
+  readonly failedSignIns: number;
+  readonly lastFailedSignInAt: number | null;
+}
+
+interface AccountRow {
+  id: string;
+  name: string;
+  email: string;
+  password_hash: string;
+  created_at: number;
+  failed_sign_ins: number;
+  last_failed_sign_in_at: number | null;
+}
+
+export interface NewAccount {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly passwordHash: string;
+  readonly createdAt: number;
+}
+
+/** The key under which an email is unique: case does not make a different address here. */
+export function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+const toRecord = (row: AccountRow): AccountRecord => ({
+  id: row.id,
+  name: row.name,
+  email: row.email,
+  passwordHash: row.password_hash,
+  createdAt: row.created_at,
+  failedSignIns: row.failed_sign_ins,
+  lastFailedSignInAt: row.last_failed_sign_in_at,
+});
+
+export type AccountsRepository = ReturnType<typeof createAccountsRepository>;
+
+export function createAccountsRepository(db: Database) {
+  const statements = {
+    list: db.prepare<[], AccountSummary>('SELECT id, name, email FROM accounts ORDER BY created_at, id'),
+    byId: db.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE id = ?'),
+    byEmail: db.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE email_key = ?'),
+    insert: db.prepare(
+      `INSERT INTO accounts (id, name, email, email_key, password_hash, created_at)
+       VALUES (@id, @name, @email, @emailKey, @passwordHash, @createdAt)`,
+    ),
+    rename: db.prepare<[string, string]>('UPDATE accounts SET name = ? WHERE id = ?'),
+    setPasswordHash: db.prepare<[string, string]>('UPDATE accounts SET password_hash = ? WHERE id = ?'),
+    recordFailure: db.prepare<[number, string]>(
+      'UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1, last_failed_sign_in_at = ? WHERE id = ?',
+    ),
+    clearFailures: db.prepare<[string]>(
+      'UPDATE accounts SET failed_sign_ins = 0, last_failed_sign_in_at = NULL WHERE id = ?',
+    ),
+  };
+
+  return {
+    list: (): AccountSummary[] => statements.list.all(),
+    findById(id: string): AccountRecord | null {
+      const row = statements.byId.get(id);
+      return row ? toRecord(row) : null;
+    },
+    findByEmail(email: string): AccountRecord | null {
+      const row = statements.byEmail.get(emailKey(email));
+      return row ? toRecord(row) : null;
+    },
+    /** Throws SqliteError SQLITE_CONSTRAINT_UNIQUE when the email is taken. */
+    insert(account: NewAccount): void {
+      statements.insert.run({ ...account, emailKey: emailKey(account.email) });
+    },
+    rename: (id: string, name: string): void => void statements.rename.run(name, id),
+    setPasswordHash: (id: string, passwordHash: string): void => void statements.setPasswordHash.run(passwordHash, id),
+    recordFailedSignIn: (id: string, at: number): void => void statements.recordFailure.run(at, id),
+    clearFailedSignIns: (id: string): void => void statements.clearFailures.run(id),
+  };
+}

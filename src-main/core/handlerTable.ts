@@ -1,0 +1,29 @@
+import type { OperationOutput, ValidatedInput } from '../../src-shared/contract';
+import type { OperationName } from '../../src-shared/operations';
+import { changePassword } from './accounts/changePassword';
+import { createAccount } from './accounts/createAccount';
+import { getSession } from './accounts/getSession';
+import { listAccounts } from './accounts/listAccounts';
+import { listSecurityEvents } from './accounts/listSecurityEvents';
+import { signIn } from './accounts/signIn';
+import { signOut } from './accounts/signOut';
+import { updateProfile } from './accounts/updateProfile';
+import type { CoreDependencies } from './coreDependencies';
+
+/** One handler per operation, called only with input that passed the operation's schema. */
+export type HandlerTable = {
+  readonly [K in OperationName]: (input: ValidatedInput<K>) => Promise<OperationOutput<K>>;
+};
+
+export function createHandlerTable(deps: CoreDependencies): HandlerTable {
+  return {
+    listAccounts: () => listAccounts(deps),
+    createAccount: (input) => createAccount(deps, input),
+    signIn: (input) => signIn(deps, input),
+    signOut: () => signOut(deps),
+    getSession: () => getSession(deps),
+    updateProfile: (input) => updateProfile(deps, input),
+    changePassword: (input) => changePassword(deps, input),
+    listSecurityEvents: (input) => listSecurityEvents(deps, input),
+  };
+}

@@ -1,0 +1,59 @@
+import { SESSION_IDLE_TIMEOUT_MS, type SignOutReason } from '../../../src-shared/models';
+import type { Clock } from '../clock';
+
+export interface ActiveSession {
+  readonly accountId: string;
+  readonly expiresAt: number;
+}
+
+export type SessionEndedListener = (accountId: string, reason: SignOutReason, at: number) => void;
+
+/**
+ * The signed-in session lives here, in the main process, never in the renderer.
+ * One session at a time (one window, one person at the keyboard); it ends on
+ * sign-out, on screen lock, or after SESSION_IDLE_TIMEOUT_MS without activity.
+ */
+export function createSessionManager(clock: Clock, onEnded: SessionEndedListener, idleTimeoutMs = SESSION_IDLE_TIMEOUT_MS) {
+  let session: { accountId: string; lastActivityAt: number } | null = null;
+
+  function expireIfIdle(): void {
+    if (session && clock.now() - session.lastActivityAt >= idleTimeoutMs) {
+      const { accountId, lastActivityAt } = session;
+      session = null;
+      onEnded(accountId, 'inactivity', lastActivityAt + idleTimeoutMs);
+    }
+  }
+
+  const describe = (): ActiveSession | null =>
+    session && { accountId: session.accountId, expiresAt: session.lastActivityAt + idleTimeoutMs };
+
+  return {
+    start(accountId: string): ActiveSession {
+      end('user');
+      session = { accountId, lastActivityAt: clock.now() };
+      return describe()!;
+    },
+    /** The current session without counting as activity. */
+    peek(): ActiveSession | null {
+      expireIfIdle();
+      return describe();
+    },
+    /** The current session, extended because the person just did something. */
+    touch(): ActiveSession | null {
+      expireIfIdle();
+      if (session) session.lastActivityAt = clock.now();
+      return describe();
+    },
+    end,
+  };
+
+  function end(reason: SignOutReason): void {
+    expireIfIdle();
+    if (!session) return;
+    const { accountId } = session;
+    session = null;
+    onEnded(accountId, reason, clock.now());
+  }
+}
+
+export type SessionManager = ReturnType<typeof createSessionManager>;

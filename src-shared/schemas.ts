@@ -1,0 +1,64 @@
+import * as v from 'valibot';
+import { checkPassword, describePasswordProblem, PASSWORD_MAX_LENGTH } from './passwordPolicy';
+
+const NO_CONTROL_CHARACTERS = /^[^\p{Cc}\p{Cs}]*$/u;
+
+export const NameSchema = v.pipe(
+  v.string('Enter your name.'),
+  v.trim(),
+  v.nonEmpty('Enter your name.'),
+  v.maxLength(100, 'Use at most 100 characters for your name.'),
+  v.regex(NO_CONTROL_CHARACTERS, 'Your name contains characters that cannot be shown.'),
+);
+
+export const EmailSchema = v.pipe(
+  v.string('Enter your email address.'),
+  v.trim(),
+  v.nonEmpty('Enter your email address.'),
+  v.maxLength(254, 'Email addresses are at most 254 characters long.'),
+  v.email('Enter a valid email address, like name@example.com.'),
+);
+
+/** A new password: the full policy applies. */
+export const NewPasswordSchema = v.pipe(
+  v.string('Enter a password.'),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const problem = checkPassword(dataset.value);
+    if (problem) addIssue({ message: describePasswordProblem(problem) });
+  }),
+);
+
+/** A password being checked against a stored hash: only sanity limits, the policy may have changed since. */
+export const ExistingPasswordSchema = v.pipe(
+  v.string('Enter your password.'),
+  v.nonEmpty('Enter your password.'),
+  v.maxLength(PASSWORD_MAX_LENGTH * 4, `Passwords are at most ${PASSWORD_MAX_LENGTH} characters long.`),
+  v.check((value) => value.isWellFormed(), 'This password contains characters that cannot be stored.'),
+);
+
+const EmptyInput = v.strictObject({});
+
+/** The input schema of every operation. Objects are strict: unknown keys are refused, not ignored. */
+export const operationSchemas = {
+  listAccounts: EmptyInput,
+  createAccount: v.strictObject({ name: NameSchema, email: EmailSchema, password: NewPasswordSchema }),
+  signIn: v.strictObject({ email: EmailSchema, password: ExistingPasswordSchema }),
+  signOut: EmptyInput,
+  getSession: EmptyInput,
+  updateProfile: v.strictObject({ name: NameSchema }),
+  changePassword: v.strictObject({ currentPassword: ExistingPasswordSchema, newPassword: NewPasswordSchema }),
+  listSecurityEvents: v.strictObject({
+    limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
+  }),
+} as const;
+
+/** Turns schema issues into one message per field (the first issue wins), for forms to show. */
+export function fieldMessages(issues: readonly v.BaseIssue<unknown>[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path?.map((item) => String(item.key)).join('.') || 'form';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
