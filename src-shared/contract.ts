@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import type { AccountSummary, SecurityEvent, SessionInfo } from './models';
+import type { AccountSummary, SecurityEvent, SessionInfo, SignOutReason } from './models';
 import type { OperationName } from './operations';
 import type { Result } from './result';
 import type { operationSchemas } from './schemas';
@@ -16,7 +16,8 @@ export interface OperationOutputs {
   createAccount: { session: SessionInfo };
   signIn: { session: SessionInfo };
   signOut: Record<string, never>;
-  getSession: { session: SessionInfo | null };
+  /** When signed out: why the last session ended (absent if nobody signed in since start-up). */
+  getSession: { session: SessionInfo | null; endedReason?: SignOutReason };
   updateProfile: { account: AccountSummary };
   changePassword: Record<string, never>;
   listSecurityEvents: { events: SecurityEvent[] };

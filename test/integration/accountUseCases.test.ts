@@ -132,7 +132,7 @@ describe('accounts and sign-in through the dispatch boundary (real SQLite)', () 
     harness.clock.advance(SESSION_IDLE_TIMEOUT_MS - 1000);
     expect(expectOk(await harness.call('getSession', {})).session).not.toBeNull();
     harness.clock.advance(1000);
-    expect(expectOk(await harness.call('getSession', {})).session).toBeNull();
+    expect(expectOk(await harness.call('getSession', {}))).toEqual({ session: null, endedReason: 'inactivity' });
     expect(await harness.call('updateProfile', { name: 'Someone' })).toEqual({
       ok: false,
       error: { code: 'NOT_SIGNED_IN', message: MESSAGES.notSignedIn },
@@ -149,7 +149,7 @@ describe('accounts and sign-in through the dispatch boundary (real SQLite)', () 
     });
     expectOk(await harness.call('signIn', { email: ADA.email, password: ADA.password }));
     harness.backend.endSession('screen_locked');
-    expect(expectOk(await harness.call('getSession', {})).session).toBeNull();
+    expect(expectOk(await harness.call('getSession', {}))).toEqual({ session: null, endedReason: 'screen_locked' });
   });
 
   it('logs security events with times and reasons, newest first, never with credentials', async () => {

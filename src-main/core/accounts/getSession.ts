@@ -8,5 +8,7 @@ export async function getSession({ sessions, accounts }: Pick<CoreDependencies, 
 > {
   const session = sessions.peek();
   const account = session && accounts.findById(session.accountId);
-  return { session: session && account ? toSessionInfo(account, session) : null };
+  if (session && account) return { session: toSessionInfo(account, session) };
+  const endedReason = sessions.lastEndReason();
+  return endedReason ? { session: null, endedReason } : { session: null };
 }

@@ -15,11 +15,13 @@ export type SessionEndedListener = (accountId: string, reason: SignOutReason, at
  */
 export function createSessionManager(clock: Clock, onEnded: SessionEndedListener, idleTimeoutMs = SESSION_IDLE_TIMEOUT_MS) {
   let session: { accountId: string; lastActivityAt: number } | null = null;
+  let lastEndReason: SignOutReason | null = null;
 
   function expireIfIdle(): void {
     if (session && clock.now() - session.lastActivityAt >= idleTimeoutMs) {
       const { accountId, lastActivityAt } = session;
       session = null;
+      lastEndReason = 'inactivity';
       onEnded(accountId, 'inactivity', lastActivityAt + idleTimeoutMs);
     }
   }
@@ -45,6 +47,11 @@ export function createSessionManager(clock: Clock, onEnded: SessionEndedListener
       return describe();
     },
     end,
+    /** Why the most recent session ended, or null if none has ended (or one is active). */
+    lastEndReason(): SignOutReason | null {
+      expireIfIdle();
+      return session ? null : lastEndReason;
+    },
   };
 
   function end(reason: SignOutReason): void {
@@ -52,6 +59,7 @@ export function createSessionManager(clock: Clock, onEnded: SessionEndedListener
     if (!session) return;
     const { accountId } = session;
     session = null;
+    lastEndReason = reason;
     onEnded(accountId, reason, clock.now());
   }
 }

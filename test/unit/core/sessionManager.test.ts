@@ -51,3 +51,18 @@ describe('session manager', () => {
     expect(sessions.peek()?.accountId).toBe('a2');
   });
 });
+
+describe('session manager end reasons', () => {
+  it('remembers why the last session ended until the next one starts', () => {
+    const clock = createFakeClock();
+    const sessions = createSessionManager(clock, () => {});
+    expect(sessions.lastEndReason()).toBeNull();
+    sessions.start('a1');
+    expect(sessions.lastEndReason()).toBeNull();
+    clock.advance(SESSION_IDLE_TIMEOUT_MS);
+    expect(sessions.lastEndReason()).toBe('inactivity');
+    sessions.start('a1');
+    sessions.end('screen_locked');
+    expect(sessions.lastEndReason()).toBe('screen_locked');
+  });
+});

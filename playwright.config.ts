@@ -1,0 +1,25 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests: test/e2e/*.spec.ts against the built app (run `npm run build` first).
+ * The app is launched by the fixtures in test/e2e/fixtures.ts, not by a browser project:
+ * the electron driver needs no browser, the chromium driver launches its own.
+ */
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'test-results/e2e',
+  globalSetup: './test/e2e/globalSetup.ts',
+  // Two cores; scrypt (N=2^17) makes each sign-in cost ~0.3-0.5 s of CPU.
+  workers: 2,
+  fullyParallel: true,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
+  use: {
+    trace: 'retain-on-failure',
+    actionTimeout: 10_000,
+  },
+});

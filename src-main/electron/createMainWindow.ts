@@ -1,0 +1,58 @@
+/** The one Gatehouse window: locked-down webPreferences, shown when first painted. */
+import { BrowserWindow, nativeTheme, type BrowserWindowConstructorOptions } from 'electron';
+import { hardenWebContents } from './hardenWebContents';
+
+/** --color-bg of src-renderer/styles/tokens.css, so the window never flashes the wrong colour. */
+export const WINDOW_BACKGROUND = { light: '#f5f7f8', dark: '#0f1417' } as const;
+
+export interface MainWindowOptions {
+  /** Absolute path of the bundled preload (out/preload/index.cjs). */
+  readonly preloadPath: string;
+  readonly startUrl: string;
+  readonly allowedOrigin: string;
+  /** DevTools only in an unpackaged (development) app. */
+  readonly devTools: boolean;
+}
+
+export function mainWindowConstructorOptions(
+  options: MainWindowOptions,
+  prefersDark: boolean,
+): BrowserWindowConstructorOptions {
+  return {
+    title: 'Gatehouse',
+    width: 1100,
+    height: 760,
+    minWidth: 760,
+    minHeight: 560,
+    show: false,
+    backgroundColor: prefersDark ? WINDOW_BACKGROUND.dark : WINDOW_BACKGROUND.light,
+    autoHideMenuBar: false,
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      devTools: options.devTools,
+    },
+  };
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const window = new BrowserWindow(mainWindowConstructorOptions(options, nativeTheme.shouldUseDarkColors));
+  hardenWebContents(window.webContents, options.allowedOrigin);
+  window.once('ready-to-show', () => window.show());
+  window.webContents.on('render-process-gone', (_event, details) => {
+    console.error(`Gatehouse renderer process gone: ${details.reason}`);
+  });
+  window.loadURL(options.startUrl).catch((error: unknown) => {
+    console.error(`Gatehouse could not load its window: ${error instanceof Error ? error.name : 'unknown error'}`);
+  });
+  return window;
+}

@@ -1,0 +1,87 @@
+/**
+ * Electron main process: lifecycle only. Everything it wires up lives in ./electron
+ * (the shell) and ./core (the Electron-free backend).
+ *
+ * Closing the window quits Gatehouse on every platform, macOS included: a security
+ * app should not keep a session alive with no window on screen.
+ */
+import { join } from 'node:path';
+import { app, powerMonitor, session, type BrowserWindow } from 'electron';
+import type { SignOutReason } from '../src-shared/models';
+import { composeBackend, type Backend } from './core/composeBackend';
+import { resolveDataDir } from './core/resolveDataDir';
+import { createKeytarSecretStore } from './core/secrets/keytarSecretStore';
+import { registerAppSchemeAsPrivileged, serveAppProtocol } from './electron/appProtocol';
+import { installApplicationMenu } from './electron/applicationMenu';
+import { createMainWindow } from './electron/createMainWindow';
+import { resolveRendererSource } from './electron/origins';
+import { denyAllPermissions } from './electron/permissions';
+import { registerIpc } from './electron/registerIpc';
+import { showStartupError } from './electron/startupError';
+
+const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+// A custom data dir also moves the single-instance lock and Chromium's profile, so instances can run side by side.
+if (process.env.GATEHOUSE_DATA_DIR?.trim()) app.setPath('userData', dataDir);
+
+const renderer = resolveRendererSource(process.env, app.isPackaged);
+let backend: Backend | null = null;
+let mainWindow: BrowserWindow | null = null;
+let mainWebContentsId: number | undefined;
+
+function guarded(what: string, action: () => void): void {
+  try {
+    action();
+  } catch (error) {
+    console.error(`Gatehouse could not ${what}: ${error instanceof Error ? error.name : typeof error}`);
+  }
+}
+const endSession = (reason: SignOutReason): void => guarded('end the session', () => backend?.endSession(reason));
+
+app.enableSandbox();
+registerAppSchemeAsPrivileged();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
+    mainWindow.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('before-quit', () => {
+    endSession('app_quit');
+    const closing = backend;
+    backend = null; // later IPC calls get INTERNAL instead of reaching a closed database
+    guarded('close its database', () => closing?.close());
+  });
+
+  void app.whenReady().then(start).catch((error: unknown) => {
+    showStartupError(error); // e.g. DatabaseOpenError: a database from a newer Gatehouse
+    guarded('close its database', () => backend?.close());
+    app.exit(1);
+  });
+}
+
+function start(): void {
+  backend = composeBackend({ dataDir, secretStore: createKeytarSecretStore() });
+  denyAllPermissions(session.defaultSession);
+  serveAppProtocol(join(__dirname, '../renderer'));
+  registerIpc(() => backend, { allowedOrigin: renderer.allowedOrigin, getTrustedWebContentsId: () => mainWebContentsId });
+  installApplicationMenu(!app.isPackaged);
+  powerMonitor.on('lock-screen', () => endSession('screen_locked'));
+  powerMonitor.on('suspend', () => endSession('screen_locked'));
+
+  mainWindow = createMainWindow({
+    preloadPath: join(__dirname, '../preload/index.cjs'),
+    startUrl: renderer.startUrl,
+    allowedOrigin: renderer.allowedOrigin,
+    devTools: !app.isPackaged,
+  });
+  mainWebContentsId = mainWindow.webContents.id;
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+    mainWebContentsId = undefined;
+  });
+}

@@ -1,0 +1,66 @@
+import { createRouter, createWebHashHistory, type Router } from 'vue-router';
+import CreateAccountView from '../features/auth/CreateAccountView.vue';
+import SignInView from '../features/auth/SignInView.vue';
+import DashboardView from '../features/dashboard/DashboardView.vue';
+import ProfileSettings from '../features/settings/ProfileSettings.vue';
+import SecuritySettings from '../features/settings/SecuritySettings.vue';
+import SettingsView from '../features/settings/SettingsView.vue';
+import AppShell from '../features/shell/AppShell.vue';
+import { useAccountsStore } from '../stores/accounts';
+import { useSessionStore } from '../stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Only for a signed-in account; others go to sign-in. */
+    requiresAuth?: boolean;
+    /** Only while signed out; a signed-in account goes to the dashboard. */
+    guestOnly?: boolean;
+  }
+}
+
+export function createAppRouter(): Router {
+  const router = createRouter({
+    // Hash history: the app is served from a custom protocol in Electron and a fixed origin in tests.
+    history: createWebHashHistory(),
+    routes: [
+      { path: '/sign-in', name: 'sign-in', component: SignInView, meta: { guestOnly: true } },
+      { path: '/create-account', name: 'create-account', component: CreateAccountView, meta: { guestOnly: true } },
+      {
+        path: '/',
+        component: AppShell,
+        meta: { requiresAuth: true },
+        children: [
+          { path: '', redirect: { name: 'dashboard' } },
+          { path: 'dashboard', name: 'dashboard', component: DashboardView },
+          {
+            path: 'settings',
+            component: SettingsView,
+            children: [
+              { path: '', name: 'settings', redirect: { name: 'settings-profile' } },
+              { path: 'profile', name: 'settings-profile', component: ProfileSettings },
+              { path: 'security', name: 'settings-security', component: SecuritySettings },
+            ],
+          },
+        ],
+      },
+      { path: '/:pathMatch(.*)*', redirect: '/' },
+    ],
+  });
+
+  router.beforeEach(async (to) => {
+    const session = useSessionStore();
+    await session.ensureLoaded();
+    if (to.meta.requiresAuth && !session.isSignedIn) return { name: 'sign-in' };
+    if (to.meta.guestOnly && session.isSignedIn) return { name: 'dashboard' };
+    if (to.name === 'sign-in') {
+      const accounts = useAccountsStore();
+      await accounts.ensureLoaded();
+      // Nobody to sign in as yet: start with creating the first account.
+      if (!accounts.error && accounts.accounts.length === 0) return { name: 'create-account' };
+    }
+    if (to.name === 'create-account') await useAccountsStore().ensureLoaded();
+    return true;
+  });
+
+  return router;
+}

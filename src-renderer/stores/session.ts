@@ -1,0 +1,294 @@
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { OperationInput, OperationOutput } from '../../src-shared/contract';
+import type { ApiError } from '../../src-shared/errors';
+import { SESSION_IDLE_TIMEOUT_MS, type SessionInfo, type AccountSummary, type SignOutReason } from '../../src-shared/models';
+import type { OperationName } from '../../src-shared/operations';
+import type { Result } from '../../src-shared/result';
+import { callGatehouse } from '../api/gatehouseApi';
+import { useAccountsStore } from './accounts';
+
+/** Why the renderer no longer has a session, as shown on the sign-in screen. */
+export type SignedOutCause = 'user' | 'inactivity' | 'screen_locked' | 'unknown';
+
+export const SIGNED_OUT_MESSAGES: Readonly<Record<SignedOutCause, string>> = {
+  user: 'You have signed out.',
+  inactivity: `You were signed out after ${Math.round(SESSION_IDLE_TIMEOUT_MS / 60_000)} minutes of inactivity.`,
+  screen_locked: 'You were signed out because your screen was locked.',
+  unknown: 'You were signed out.',
+};
+
+/** Check the session this long after main said it would end. */
+const EXPIRY_GRACE_MS = 1_000;
+/** Never check more often than this, even if the clocks disagree. */
+const MIN_CHECK_DELAY_MS = 2_000;
+/** After a failed check (e.g. STORAGE_BUSY), try again after this long. */
+const RETRY_CHECK_DELAY_MS = 30_000;
+/** A session that vanishes this close to (or after) its expiry ended for inactivity. */
+const EXPIRY_TOLERANCE_MS = 5_000;
+const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+
+/** Main says why a session ended; the sign-in screen words it. */
+function causeFrom(reason: SignOutReason | undefined): SignedOutCause | null {
+  switch (reason) {
+    case 'user':
+    case 'inactivity':
+    case 'screen_locked':
+      return reason;
+    case 'app_quit':
+      return 'unknown';
+    default:
+      return null;
+  }
+}
+
+/** Signed-in operations after which main has moved `expiresAt`: re-read the session. */
+const REFRESH_AFTER: ReadonlySet<OperationName> = new Set<OperationName>([
+  'updateProfile',
+  'changePassword',
+  'listSecurityEvents',
+]);
+
+export const useSessionStore = defineStore('session', () => {
+  const session = ref<SessionInfo | null>(null);
+  /** True once the first getSession has answered. */
+  const loaded = ref(false);
+  /** Why the last session ended; null while signed in or when nobody signed out. */
+  const signedOutCause = ref<SignedOutCause | null>(null);
+  /** A failure while reading the session at start-up (shown on the sign-in screen). */
+  const loadError = ref<ApiError | null>(null);
+
+  const signInPending = ref(false);
+  const signInError = ref<ApiError | null>(null);
+  /** Epoch ms before which sign-in is refused (RATE_LIMITED). */
+  const retryAt = ref<number | null>(null);
+
+  const createPending = ref(false);
+  const createError = ref<ApiError | null>(null);
+
+  const signOutPending = ref(false);
+  const signOutError = ref<ApiError | null>(null);
+
+  const account = computed(() => session.value?.account ?? null);
+  const isSignedIn = computed(() => session.value !== null);
+  const signedOutMessage = computed(() => (signedOutCause.value ? SIGNED_OUT_MESSAGES[signedOutCause.value] : null));
+
+  /** Bumped whenever the session is replaced or ended, so late getSession replies are ignored. */
+  let epoch = 0;
+  let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  let loading: Promise<void> | null = null;
+  let refreshing: Promise<void> | null = null;
+
+  /**
+   * Every store calls main through here: NOT_SIGNED_IN from any operation ends
+   * the local session, and successful signed-in calls refresh the expiry.
+   */
+  async function request<K extends OperationName>(
+    operation: K,
+    input: OperationInput<K>,
+  ): Promise<Result<OperationOutput<K>>> {
+    const result = await callGatehouse(operation, input);
+    if (!result.ok) {
+      if (result.error.code === 'NOT_SIGNED_IN' && session.value) {
+        endSession(inferCause());
+        void learnWhySessionEnded();
+      }
+    } else if (REFRESH_AFTER.has(operation) && session.value) {
+      void refresh();
+    }
+    return result;
+  }
+
+  /** After NOT_SIGNED_IN, ask main for the real reason (screen lock, inactivity) to word the notice. */
+  async function learnWhySessionEnded(): Promise<void> {
+    const ended = epoch;
+    const result = await callGatehouse('getSession', {});
+    const cause = result.ok && !result.value.session ? causeFrom(result.value.endedReason) : null;
+    if (cause && ended === epoch) signedOutCause.value = cause;
+  }
+
+  function inferCause(): SignedOutCause {
+    const current = session.value;
+    if (current && Date.now() >= current.expiresAt - EXPIRY_TOLERANCE_MS) return 'inactivity';
+    return 'unknown';
+  }
+
+  function clearTimer(): void {
+    if (expiryTimer !== undefined) clearTimeout(expiryTimer);
+    expiryTimer = undefined;
+  }
+
+  function scheduleCheck(delayMs: number): void {
+    clearTimer();
+    const delay = Math.min(Math.max(delayMs, MIN_CHECK_DELAY_MS), MAX_TIMER_DELAY_MS);
+    expiryTimer = setTimeout(() => {
+      expiryTimer = undefined;
+      void refresh();
+    }, delay);
+  }
+
+  function keep(next: SessionInfo): void {
+    session.value = next;
+    scheduleCheck(next.expiresAt + EXPIRY_GRACE_MS - Date.now());
+  }
+
+  function startSession(next: SessionInfo): void {
+    epoch += 1;
+    signedOutCause.value = null;
+    loadError.value = null;
+    signOutError.value = null;
+    keep(next);
+  }
+
+  function endSession(cause: SignedOutCause): void {
+    epoch += 1;
+    clearTimer();
+    session.value = null;
+    signedOutCause.value = cause;
+  }
+
+  /** Reads the session once at start-up; later calls wait for the same answer. */
+  function ensureLoaded(): Promise<void> {
+    loading ??= (async () => {
+      const started = epoch;
+      const result = await request('getSession', {});
+      if (started === epoch) {
+        if (result.ok) {
+          if (result.value.session) keep(result.value.session);
+        } else if (result.error.code !== 'NOT_SIGNED_IN') {
+          loadError.value = result.error;
+        }
+      }
+      loaded.value = true;
+    })();
+    return loading;
+  }
+
+  /** Asks main whether the session is still alive (timer, focus, after activity). */
+  function refresh(): Promise<void> {
+    refreshing ??= (async () => {
+      const started = epoch;
+      const result = await request('getSession', {});
+      if (started !== epoch) return;
+      if (result.ok) {
+        if (result.value.session) keep(result.value.session);
+        else if (session.value) endSession(causeFrom(result.value.endedReason) ?? inferCause());
+      } else if (session.value) {
+        scheduleCheck(RETRY_CHECK_DELAY_MS);
+      }
+    })().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  }
+
+  function isRateLimited(now = Date.now()): boolean {
+    return retryAt.value !== null && now < retryAt.value;
+  }
+
+  async function signIn(input: { email: string; password: string }): Promise<boolean> {
+    if (signInPending.value || isRateLimited()) return false;
+    signInPending.value = true;
+    signInError.value = null;
+    signedOutCause.value = null;
+    try {
+      const result = await request('signIn', input);
+      if (result.ok) {
+        retryAt.value = null;
+        startSession(result.value.session);
+        return true;
+      }
+      signInError.value = result.error;
+      retryAt.value = result.error.code === 'RATE_LIMITED' ? (result.error.retryAt ?? null) : null;
+      return false;
+    } finally {
+      signInPending.value = false;
+    }
+  }
+
+  /** Called when the rate-limit countdown reaches zero. */
+  function clearRateLimit(): void {
+    retryAt.value = null;
+    if (signInError.value?.code === 'RATE_LIMITED') signInError.value = null;
+  }
+
+  async function createAccount(input: { name: string; email: string; password: string }): Promise<boolean> {
+    if (createPending.value) return false;
+    createPending.value = true;
+    createError.value = null;
+    try {
+      const result = await request('createAccount', input);
+      if (result.ok) {
+        useAccountsStore().remember(result.value.session.account);
+        startSession(result.value.session);
+        return true;
+      }
+      createError.value = result.error;
+      return false;
+    } finally {
+      createPending.value = false;
+    }
+  }
+
+  async function signOut(): Promise<boolean> {
+    if (signOutPending.value) return false;
+    signOutPending.value = true;
+    signOutError.value = null;
+    try {
+      const result = await request('signOut', {});
+      if (result.ok) {
+        endSession('user');
+        return true;
+      }
+      // NOT_SIGNED_IN has already ended the session in request().
+      if (result.error.code !== 'NOT_SIGNED_IN') signOutError.value = result.error;
+      return result.error.code === 'NOT_SIGNED_IN';
+    } finally {
+      signOutPending.value = false;
+    }
+  }
+
+  /** After a rename: the account menu and every view show the new name at once. */
+  function updateAccount(next: AccountSummary): void {
+    if (session.value?.account.id === next.id) session.value = { ...session.value, account: next };
+    useAccountsStore().remember(next);
+  }
+
+  /** Clears form errors when a sign-in or create-account screen is opened afresh. */
+  function clearFormErrors(): void {
+    if (signInError.value?.code !== 'RATE_LIMITED') signInError.value = null;
+    createError.value = null;
+  }
+
+  function clearSignedOutMessage(): void {
+    signedOutCause.value = null;
+  }
+
+  return {
+    session,
+    loaded,
+    signedOutCause,
+    loadError,
+    signInPending,
+    signInError,
+    retryAt,
+    createPending,
+    createError,
+    signOutPending,
+    signOutError,
+    account,
+    isSignedIn,
+    signedOutMessage,
+    request,
+    ensureLoaded,
+    refresh,
+    isRateLimited,
+    signIn,
+    clearRateLimit,
+    createAccount,
+    signOut,
+    updateAccount,
+    clearFormErrors,
+    clearSignedOutMessage,
+  };
+});

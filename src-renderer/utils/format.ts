@@ -1,0 +1,71 @@
+import type { SecurityEvent } from '../../src-shared/models';
+
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const clockFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+
+/** A readable local date and time, e.g. "12 Mar 2025, 14:05". */
+export function formatDateTime(epochMs: number): string {
+  return dateTimeFormat.format(epochMs);
+}
+
+/** A local clock time with seconds, e.g. "14:05:32". */
+export function formatClockTime(epochMs: number): string {
+  return clockFormat.format(epochMs);
+}
+
+export function toIsoString(epochMs: number): string {
+  return new Date(epochMs).toISOString();
+}
+
+/** "42 seconds", "1 second", "2 minutes 5 seconds". */
+export function formatDuration(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.ceil(totalSeconds));
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+  if (minutes === 0) return plural(rest, 'second');
+  return rest === 0 ? plural(minutes, 'minute') : `${plural(minutes, 'minute')} ${plural(rest, 'second')}`;
+}
+
+/** Up to two initials for an avatar: "Ada Lovelace" → "AL". */
+export function initials(name: string): string {
+  const words = name.trim().split(/\s+/u).filter(Boolean);
+  const first = words[0];
+  if (!first) return '?';
+  const last = words.length > 1 ? words[words.length - 1] : undefined;
+  const letter = (word: string) => Array.from(word)[0]?.toLocaleUpperCase() ?? '';
+  return letter(first) + (last ? letter(last) : '');
+}
+
+/** A person-readable label for a security event. */
+export function securityEventLabel(event: SecurityEvent): string {
+  switch (event.kind) {
+    case 'account_created':
+      return 'Account created';
+    case 'signed_in':
+      return 'Signed in';
+    case 'sign_in_failed':
+      return 'Sign-in failed';
+    case 'password_changed':
+      return 'Password changed';
+    case 'profile_updated':
+      return 'Name changed';
+    case 'signed_out':
+      switch (event.reason) {
+        case 'inactivity':
+          return 'Signed out (inactivity)';
+        case 'screen_locked':
+          return 'Signed out (screen locked)';
+        case 'app_quit':
+          return 'Signed out (app closed)';
+        default:
+          return 'Signed out';
+      }
+    default: {
+      // A kind added by a newer main process: show it rather than nothing.
+      const kind: string = (event as { kind: string }).kind;
+      const text = kind.replaceAll('_', ' ');
+      return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+    }
+  }
+}

@@ -1,0 +1,104 @@
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import type { Browser, BrowserContext } from '@playwright/test';
+import { composeBackend, type Backend } from '../../../src-main/core/composeBackend';
+import { createKeytarSecretStore } from '../../../src-main/core/secrets/keytarSecretStore';
+import { isTrustedFrame } from '../../../src-main/electron/ipcSenderPolicy';
+import { MESSAGES } from '../../../src-shared/errors';
+import { BINDING_NAME, bridgeInitScript } from './bridgeScript';
+import { assertBuilt, buildOutput } from './paths';
+import { APP_ORIGIN, APP_URL, serveRenderer } from './serveRenderer';
+import type { AppDriver, LaunchOptions, RunningApp } from './types';
+import { waitForReady } from './waitForReady';
+
+/** Quiet, offline Chromium: the machine has no network and tests run as root. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Playwright's own Chromium when installed, else $GATEHOUSE_CHROMIUM, else the system's. */
+export function chromiumExecutable(): string {
+  const candidates = [chromium.executablePath(), process.env.GATEHOUSE_CHROMIUM, '/usr/bin/chromium'];
+  const found = candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate));
+  if (!found) {
+    throw new Error(
+      'Gatehouse e2e: no Chromium found for the chromium driver. Install one (npx playwright install chromium, ' +
+        'or apt-get install chromium) or point GATEHOUSE_CHROMIUM at its executable.',
+    );
+  }
+  return found;
+}
+
+/** The refusal the Electron IPC layer answers a sender it does not trust with. */
+const forbidden = { ok: false, error: { code: 'FORBIDDEN', message: MESSAGES.forbidden } } as const;
+
+/**
+ * Runs the built renderer (out/renderer) in Chromium at http://gatehouse.localhost/, with the real
+ * core composed in this test process on the test's data directory and the real OS keychain. The
+ * page gets the same `window.gatehouse` object the preload builds; only the transport differs
+ * (a Playwright binding instead of Electron IPC).
+ */
+export function createChromiumDriver(rendererDir: string = buildOutput.rendererDir): AppDriver {
+  let browser: Promise<Browser> | undefined;
+
+  const getBrowser = async (): Promise<Browser> => {
+    const current = browser ? await browser : undefined;
+    if (current?.isConnected()) return current;
+    browser = chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
+    return browser;
+  };
+
+  return {
+    name: 'chromium',
+    async launch(dataDir: string, options: LaunchOptions): Promise<RunningApp> {
+      if (rendererDir === buildOutput.rendererDir) assertBuilt(['rendererIndex']);
+      const backend: Backend = composeBackend({ dataDir, secretStore: createKeytarSecretStore() });
+      let context: BrowserContext | undefined;
+      let closed = false;
+      const close = async (): Promise<void> => {
+        if (closed) return;
+        closed = true;
+        try {
+          await context?.close();
+        } finally {
+          backend.close();
+        }
+      };
+      try {
+        context = await (
+          await getBrowser()
+        ).newContext({ viewport: options.viewport, colorScheme: options.colorScheme });
+        await serveRenderer(context, rendererDir);
+        await context.exposeBinding(BINDING_NAME, async (source, operation: unknown, payload: unknown) => {
+          // The same sender check the Electron IPC layer makes: only the app's own top-level page.
+          const frame = source.frame;
+          const trusted =
+            frame === source.page.mainFrame() &&
+            isTrustedFrame({ url: frame.url(), parent: frame.parentFrame(), detached: frame.isDetached() }, APP_ORIGIN);
+          if (!trusted) return forbidden;
+          // Real IPC copies the payload with the structured clone algorithm.
+          return backend.dispatch(operation, structuredClone(payload));
+        });
+        await context.addInitScript({ content: bridgeInitScript() });
+        const page = await context.newPage();
+        await page.goto(APP_URL);
+        await waitForReady(page);
+        return { page, close };
+      } catch (error) {
+        await close().catch(() => undefined);
+        throw error;
+      }
+    },
+    async dispose() {
+      const current = browser ? await browser.catch(() => undefined) : undefined;
+      browser = undefined;
+      await current?.close();
+    },
+  };
+}

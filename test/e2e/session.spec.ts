@@ -1,0 +1,27 @@
+import { expect, test } from './fixtures';
+import { ALICE, accountButton, createAccount, expectSignInScreen, heading, signOut } from './support/accounts';
+
+/** The preload API as the page sees it (the renderer's own typing of window.gatehouse is not visible here). */
+type BridgeWindow = { gatehouse: { getSession(): Promise<unknown>; listSecurityEvents(): Promise<unknown> } };
+
+test('signing out ends the session: the Dashboard is no longer reachable', async ({ page }) => {
+  await createAccount(page, ALICE);
+  await signOut(page, ALICE);
+
+  await page.evaluate(() => {
+    window.location.hash = '#/dashboard';
+  });
+
+  await expectSignInScreen(page);
+  await expect(heading(page, 'Dashboard')).toHaveCount(0);
+  await expect(accountButton(page, ALICE.name)).toHaveCount(0);
+  await expect(page.getByRole('menu')).toHaveCount(0);
+
+  // Not just hidden by the UI: the main process no longer has a session for this window.
+  const bridge = await page.evaluate(async () => {
+    const { gatehouse } = window as unknown as BridgeWindow;
+    return { session: await gatehouse.getSession(), events: await gatehouse.listSecurityEvents() };
+  });
+  expect(bridge.session).toEqual({ ok: true, value: { session: null, endedReason: 'user' } });
+  expect(bridge.events).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
+});

@@ -1,0 +1,142 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MESSAGES } from '../../../src-shared/errors';
+import { fail, ok } from '../../../src-shared/result';
+import { callGatehouse, getGatehouseApi, setGatehouseApi } from '../../../src-renderer/api/gatehouseApi';
+import { useAccountSettingsStore } from '../../../src-renderer/stores/accountSettings';
+import { useAccountsStore } from '../../../src-renderer/stores/accounts';
+import { useSecurityEventsStore } from '../../../src-renderer/stores/securityEvents';
+import { useSessionStore } from '../../../src-renderer/stores/session';
+import { ADA, installFakeApi, type FakeApi } from './fakeApi';
+
+let api: FakeApi;
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  api = installFakeApi();
+});
+
+afterEach(() => {
+  setGatehouseApi(null);
+  vi.restoreAllMocks();
+});
+
+async function signIn() {
+  const session = useSessionStore();
+  await session.signIn({ email: ADA.email, password: 'correct horse battery' });
+  return session;
+}
+
+describe('api module', () => {
+  it('explains clearly when the preload bridge is missing', async () => {
+    setGatehouseApi(null);
+    expect(() => getGatehouseApi()).toThrow(/window\.gatehouse is missing/);
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect(await callGatehouse('listAccounts', {})).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: MESSAGES.internal },
+    });
+  });
+
+  it('uses window.gatehouse when no fake is injected', async () => {
+    setGatehouseApi(null);
+    vi.stubGlobal('window', { gatehouse: api });
+    try {
+      expect(getGatehouseApi()).toBe(api);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('treats a malformed reply as INTERNAL', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    api.listAccounts.mockResolvedValueOnce(undefined as never);
+    expect(await callGatehouse('listAccounts', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});
+
+describe('accounts store', () => {
+  it('lists the accounts once and remembers renamed ones', async () => {
+    api.listAccounts.mockResolvedValue(ok({ accounts: [ADA] }));
+    const accounts = useAccountsStore();
+    await Promise.all([accounts.ensureLoaded(), accounts.ensureLoaded()]);
+    await accounts.ensureLoaded();
+    expect(api.listAccounts).toHaveBeenCalledTimes(1);
+    expect(accounts.accounts).toEqual([ADA]);
+
+    accounts.remember({ ...ADA, name: 'Countess Lovelace' });
+    expect(accounts.accounts).toEqual([{ ...ADA, name: 'Countess Lovelace' }]);
+  });
+
+  it('keeps the error when the list cannot be read', async () => {
+    api.listAccounts.mockResolvedValueOnce(
+      fail({ code: 'SECRET_STORE_UNAVAILABLE', message: MESSAGES.secretStoreUnavailable }),
+    );
+    const accounts = useAccountsStore();
+    await accounts.load();
+    expect(accounts.loaded).toBe(true);
+    expect(accounts.error?.message).toBe(MESSAGES.secretStoreUnavailable);
+  });
+});
+
+describe('account settings store', () => {
+  it('saves the name and updates the session account (the account menu shows it)', async () => {
+    const session = await signIn();
+    api.updateProfile.mockResolvedValueOnce(ok({ account: { ...ADA, name: 'Countess Lovelace' } }));
+    expect(await useAccountSettingsStore().saveName('Countess Lovelace')).toBeNull();
+    expect(api.updateProfile).toHaveBeenCalledWith({ name: 'Countess Lovelace' });
+    expect(session.account?.name).toBe('Countess Lovelace');
+    expect(useAccountsStore().accounts).toContainEqual({ ...ADA, name: 'Countess Lovelace' });
+  });
+
+  it('sends a double-submitted save only once', async () => {
+    await signIn();
+    api.updateProfile.mockResolvedValue(ok({ account: ADA }));
+    const settings = useAccountSettingsStore();
+    const [first, second] = await Promise.all([settings.saveName('Ada'), settings.saveName('Ada')]);
+    expect(first).toBeNull();
+    expect(second).toBeNull();
+    expect(api.updateProfile).toHaveBeenCalledTimes(1);
+    expect(settings.savingName).toBe(false);
+  });
+
+  it('returns WRONG_PASSWORD from change password, still signed in', async () => {
+    const session = await signIn();
+    api.changePassword.mockResolvedValueOnce(fail({ code: 'WRONG_PASSWORD', message: MESSAGES.wrongPassword }));
+    const failure = await useAccountSettingsStore().changePassword({
+      currentPassword: 'not it',
+      newPassword: 'a much longer password',
+    });
+    expect(failure?.message).toBe(MESSAGES.wrongPassword);
+    expect(session.isSignedIn).toBe(true);
+  });
+
+  it('reloads loaded security activity after a password change', async () => {
+    await signIn();
+    api.listSecurityEvents.mockResolvedValue(ok({ events: [] }));
+    api.changePassword.mockResolvedValueOnce(ok({}));
+    const security = useSecurityEventsStore();
+    await security.load();
+    expect(await useAccountSettingsStore().changePassword({ currentPassword: 'a', newPassword: 'b' })).toBeNull();
+    expect(api.listSecurityEvents).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('security events store', () => {
+  it('lists events newest first', async () => {
+    await signIn();
+    api.listSecurityEvents.mockResolvedValueOnce(
+      ok({
+        events: [
+          { id: 1, kind: 'account_created', at: 1_000 },
+          { id: 3, kind: 'signed_in', at: 3_000 },
+          { id: 2, kind: 'signed_out', at: 2_000, reason: 'inactivity' },
+        ],
+      }),
+    );
+    const security = useSecurityEventsStore();
+    await security.load();
+    expect(security.events.map((event) => event.id)).toEqual([3, 2, 1]);
+    expect(api.listSecurityEvents).toHaveBeenCalledWith({ limit: 20 });
+  });
+});
