@@ -55,6 +55,8 @@ export const useSessionStore = defineStore('session', () => {
   const loaded = ref(false);
   /** Why the last session ended; null while signed in or when nobody signed out. */
   const signedOutCause = ref<SignedOutCause | null>(null);
+  /** The email of the account that was signed in last, to offer it again on the sign-in screen. */
+  const lastEmail = ref<string | null>(null);
   /** A failure while reading the session at start-up (shown on the sign-in screen). */
   const loadError = ref<ApiError | null>(null);
 
@@ -143,6 +145,7 @@ export const useSessionStore = defineStore('session', () => {
   function endSession(cause: SignedOutCause): void {
     epoch += 1;
     clearTimer();
+    lastEmail.value = session.value?.account.email ?? lastEmail.value;
     session.value = null;
     signedOutCause.value = cause;
   }
@@ -268,6 +271,7 @@ export const useSessionStore = defineStore('session', () => {
     session,
     loaded,
     signedOutCause,
+    lastEmail,
     loadError,
     signInPending,
     signInError,

@@ -289,3 +289,12 @@ describe('session store: sign-out', () => {
     expect(security.loaded).toBe(false);
   });
 });
+
+describe('session store: offering the last account again', () => {
+  it('remembers the email of the account that just signed out', async () => {
+    const session = await signedIn();
+    expect(session.lastEmail).toBeNull();
+    await session.signOut();
+    expect(session.lastEmail).toBe(ADA.email);
+  });
+});
