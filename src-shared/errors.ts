@@ -17,7 +17,10 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ApiError {
   readonly code: ErrorCode;
   readonly message: string;
-  /** For RATE_LIMITED: epoch milliseconds when the next attempt is allowed. */
+  /**
+   * Epoch milliseconds when the next attempt is allowed: always for RATE_LIMITED, and for
+   * INVALID_CREDENTIALS when this failure starts a wait.
+   */
   readonly retryAt?: number;
   /** For INVALID_INPUT: a message per offending field, keyed by field name. */
   readonly fields?: Readonly<Record<string, string>>;

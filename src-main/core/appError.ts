@@ -8,8 +8,13 @@ export class AppError extends Error {
   }
 }
 
-export const invalidCredentials = (): AppError =>
-  new AppError({ code: 'INVALID_CREDENTIALS', message: MESSAGES.invalidCredentials });
+/** `retryAt`: set when this failure starts a wait before the next attempt, so the UI can say so at once. */
+export const invalidCredentials = (retryAt?: number | null): AppError =>
+  new AppError(
+    retryAt
+      ? { code: 'INVALID_CREDENTIALS', message: MESSAGES.invalidCredentials, retryAt }
+      : { code: 'INVALID_CREDENTIALS', message: MESSAGES.invalidCredentials },
+  );
 
 export const rateLimited = (retryAt: number): AppError =>
   new AppError({

@@ -202,7 +202,8 @@ export const useSessionStore = defineStore('session', () => {
         return true;
       }
       signInError.value = result.error;
-      retryAt.value = result.error.code === 'RATE_LIMITED' ? (result.error.retryAt ?? null) : null;
+      // RATE_LIMITED always says when to retry; a wrong password does when it starts the backoff.
+      retryAt.value = result.error.retryAt ?? null;
       return false;
     } finally {
       signInPending.value = false;

@@ -59,9 +59,17 @@ describe('accounts and sign-in through the dispatch boundary (real SQLite)', () 
     expectOk(await harness.call('createAccount', ADA));
     expectOk(await harness.call('signOut', {}));
     const wrong = { email: ADA.email, password: 'not the password' };
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      expect((await harness.call('signIn', wrong)).ok).toBe(false);
+    for (let attempt = 1; attempt <= 4; attempt += 1) {
+      expect(await harness.call('signIn', wrong)).toEqual({
+        ok: false,
+        error: { code: 'INVALID_CREDENTIALS', message: MESSAGES.invalidCredentials },
+      });
     }
+    // The fifth failure starts the backoff and says until when, so the UI can show it at once.
+    expect(await harness.call('signIn', wrong)).toEqual({
+      ok: false,
+      error: { code: 'INVALID_CREDENTIALS', message: MESSAGES.invalidCredentials, retryAt: harness.clock.now() + 1000 },
+    });
     harness.reopen();
     const limited = await harness.call('signIn', { email: ADA.email, password: ADA.password });
     expect(limited).toEqual({

@@ -35,7 +35,8 @@ export async function signIn(deps: Deps, { email, password }: ValidatedInput<'si
         accounts.recordFailedSignIn(account.id, now);
         events.record(account.id, 'sign_in_failed', now);
       });
-      throw invalidCredentials();
+      const failed = accounts.findById(account.id);
+      throw invalidCredentials(failed && nextPasswordAttemptAt(deps, failed));
     }
 
     const upgradedHash = hasher.needsRehash(account.passwordHash) ? await hasher.hash(password) : null;

@@ -105,7 +105,7 @@ export const accountChoice = (page: Page, account: Pick<AccountDetails, 'email'>
   accountList(page).getByRole('button', { name: account.email });
 
 /** The alert that carries `message`. */
-export const alertWith = (page: Page, message: string): Locator => page.getByRole('alert').filter({ hasText: message });
+export const alertWith = (page: Page, message: string | RegExp): Locator => page.getByRole('alert').filter({ hasText: message });
 
 /** The status message that carries `message`. */
 export const statusWith = (page: Page, message: string): Locator => page.getByRole('status').filter({ hasText: message });

@@ -91,6 +91,18 @@ describe('session store: sign-in', () => {
     expect(session.retryAt).toBeNull();
   });
 
+  it('waits when a wrong password starts the backoff (INVALID_CREDENTIALS with retryAt)', async () => {
+    const retryAt = Date.now() + 1_000;
+    api.signIn.mockResolvedValueOnce(fail({ code: 'INVALID_CREDENTIALS', message: MESSAGES.invalidCredentials, retryAt }));
+    const session = useSessionStore();
+    expect(await session.signIn({ email: ADA.email, password: 'wrong password' })).toBe(false);
+    expect(session.signInError?.message).toBe(MESSAGES.invalidCredentials);
+    expect(session.retryAt).toBe(retryAt);
+    expect(session.isRateLimited()).toBe(true);
+    expect(await session.signIn({ email: ADA.email, password: 'right password' })).toBe(false);
+    expect(api.signIn).toHaveBeenCalledTimes(1);
+  });
+
   it('exposes retryAt of RATE_LIMITED and refuses to send until then', async () => {
     const retryAt = START + 42_000;
     api.signIn.mockResolvedValueOnce(fail({ code: 'RATE_LIMITED', message: 'Too many attempts.', retryAt }));
