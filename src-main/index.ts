@@ -58,9 +58,12 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   void app.whenReady().then(start).catch((error: unknown) => {
-    showStartupError(error); // e.g. DatabaseOpenError: a database from a newer Gatehouse
-    guarded('close its database', () => backend?.close());
-    app.exit(1);
+    try {
+      guarded('show the start-up error', () => showStartupError(error)); // e.g. a database from a newer Gatehouse
+      guarded('close its database', () => backend?.close());
+    } finally {
+      app.exit(1);
+    }
   });
 }
 

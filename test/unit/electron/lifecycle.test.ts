@@ -1,0 +1,454 @@
+/**
+ * The Electron lifecycle (src-main/index.ts), with `electron`, the backend's composition
+ * root and the keytar store mocked. index.ts does its work at import time, so every test
+ * gets fresh fakes and imports it anew; the real shell modules (src-main/electron) run
+ * against the fakes.
+ */
+import { EventEmitter } from 'node:events';
+import { resolve } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
+
+const h = vi.hoisted(() => ({
+  /** The current test's fakes; replaced in beforeEach. */
+  electron: null as unknown as FakeElectron,
+  backend: null as unknown as FakeBackend,
+  composeBackend: null as unknown as Mock<(options: unknown) => FakeBackend>,
+  secretStore: { name: 'fake keytar store' },
+}));
+
+// Getters, so a module evaluated after vi.resetModules() always sees the current test's fakes.
+vi.mock('electron', () => {
+  const current = (): FakeElectron => h.electron;
+  const module = {
+    // Not spread or copied anywhere: that would read the getters once, at mock time.
+    get app() {
+      return current().app;
+    },
+    get BrowserWindow() {
+      return current().BrowserWindow;
+    },
+    get ipcMain() {
+      return current().ipcMain;
+    },
+    get session() {
+      return current().session;
+    },
+    get protocol() {
+      return current().protocol;
+    },
+    get net() {
+      return current().net;
+    },
+    get powerMonitor() {
+      return current().powerMonitor;
+    },
+    get Menu() {
+      return current().Menu;
+    },
+    get dialog() {
+      return current().dialog;
+    },
+    get shell() {
+      return current().shell;
+    },
+    get nativeTheme() {
+      return current().nativeTheme;
+    },
+  };
+  return module;
+});
+
+vi.mock('../../../src-main/core/composeBackend', () => ({
+  composeBackend: (options: unknown): unknown => h.composeBackend(options),
+}));
+
+vi.mock('../../../src-main/core/secrets/keytarSecretStore', () => ({
+  KEYCHAIN_SERVICE: 'Gatehouse',
+  createKeytarSecretStore: () => h.secretStore,
+}));
+
+import { MESSAGES } from '../../../src-shared/errors';
+import { channelFor, OPERATION_NAMES } from '../../../src-shared/operations';
+import { STARTUP_ERROR_TITLE } from '../../../src-main/electron/startupError';
+
+const USER_DATA = '/fake/home/.config/Gatehouse';
+const APP_INDEX = 'gatehouse://app/index.html';
+
+class FakeWebContents extends EventEmitter {
+  readonly id = 42;
+  readonly mainFrame = { url: APP_INDEX, parent: null, detached: false };
+  readonly setWindowOpenHandler = vi.fn();
+}
+
+class FakeBrowserWindow extends EventEmitter {
+  static readonly created: FakeBrowserWindow[] = [];
+  readonly webContents = new FakeWebContents();
+  readonly loadURL = vi.fn(async () => {});
+  readonly show = vi.fn();
+  readonly focus = vi.fn();
+  readonly restore = vi.fn();
+  readonly isMinimized = vi.fn(() => false);
+  constructor(readonly options: { webPreferences: Record<string, unknown> } & Record<string, unknown>) {
+    super();
+    FakeBrowserWindow.created.push(this);
+  }
+}
+
+function createFakeElectron() {
+  let markReady!: () => void;
+  const ready = new Promise<void>((resolveReady) => {
+    markReady = resolveReady;
+  });
+  const ipcHandlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    getPath: vi.fn((name: string) => (name === 'userData' ? USER_DATA : `/fake/${name}`)),
+    setPath: vi.fn(),
+    enableSandbox: vi.fn(),
+    requestSingleInstanceLock: vi.fn(() => true),
+    quit: vi.fn(),
+    exit: vi.fn(),
+    whenReady: vi.fn(() => ready),
+  });
+  FakeBrowserWindow.created.length = 0;
+  return {
+    markReady,
+    ipcHandlers,
+    app,
+    BrowserWindow: vi.fn(function (options: ConstructorParameters<typeof FakeBrowserWindow>[0]) {
+      return new FakeBrowserWindow(options);
+    }),
+    windows: FakeBrowserWindow.created,
+    ipcMain: {
+      handle: vi.fn((channel: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) => {
+        ipcHandlers.set(channel, handler);
+      }),
+      removeHandler: vi.fn((channel: string) => ipcHandlers.delete(channel)),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+        setDevicePermissionHandler: vi.fn(),
+      },
+    },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    net: { fetch: vi.fn() },
+    powerMonitor: new EventEmitter(),
+    Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => ({ template })) },
+    dialog: { showErrorBox: vi.fn() },
+    shell: { openExternal: vi.fn(async () => {}) },
+    nativeTheme: { shouldUseDarkColors: false },
+  };
+}
+type FakeElectron = ReturnType<typeof createFakeElectron>;
+
+function createFakeBackend() {
+  return {
+    dispatch: vi.fn(async (operation: string) => ({ ok: true as const, value: `dispatched ${operation}` })),
+    endSession: vi.fn(),
+    close: vi.fn(),
+    handlers: {},
+  };
+}
+type FakeBackend = ReturnType<typeof createFakeBackend>;
+
+/** Evaluates index.ts afresh against the current fakes (its top level runs; `ready` has not fired). */
+async function importMain(): Promise<void> {
+  vi.resetModules();
+  await import('../../../src-main/index');
+}
+
+/** Fires app `ready` and lets the whenReady().then(start).catch(…) chain settle. */
+async function fireReady(): Promise<void> {
+  h.electron.markReady();
+  await new Promise((resolveTick) => setTimeout(resolveTick, 0));
+}
+
+async function startApp(): Promise<FakeBrowserWindow> {
+  await importMain();
+  await fireReady();
+  expect(h.electron.windows).toHaveLength(1);
+  return h.electron.windows[0]!;
+}
+
+/** An IPC event from the main frame of the given window, i.e. one the sender policy trusts. */
+function trustedEvent(window: FakeBrowserWindow) {
+  return { sender: window.webContents, senderFrame: window.webContents.mainFrame };
+}
+
+function invokeIpc(operation: (typeof OPERATION_NAMES)[number], event: unknown, payload: unknown = {}): Promise<unknown> {
+  const handler = h.electron.ipcHandlers.get(channelFor(operation));
+  expect(handler, operation).toBeTypeOf('function');
+  return handler!(event, payload);
+}
+
+let consoleError: ReturnType<typeof vi.spyOn>;
+
+beforeEach(() => {
+  h.electron = createFakeElectron();
+  h.backend = createFakeBackend();
+  h.composeBackend = vi.fn(() => h.backend);
+  vi.stubEnv('GATEHOUSE_DATA_DIR', undefined);
+  vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
+  consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+  consoleError.mockRestore();
+});
+
+describe('data directory', () => {
+  it.each([
+    ['an absolute path', '/srv/gatehouse-test/instance-1', '/srv/gatehouse-test/instance-1'],
+    ['a relative path', ' relative/gatehouse-data ', resolve('relative/gatehouse-data')],
+  ])('with GATEHOUSE_DATA_DIR set to %s, moves userData there before the lock and before ready', async (_, value, dir) => {
+    vi.stubEnv('GATEHOUSE_DATA_DIR', value);
+    await importMain();
+    const { app } = h.electron;
+    expect(app.setPath).toHaveBeenCalledTimes(1);
+    expect(app.setPath).toHaveBeenCalledWith('userData', dir);
+    expect(app.requestSingleInstanceLock).toHaveBeenCalledTimes(1);
+    expect(app.setPath.mock.invocationCallOrder[0]!).toBeLessThan(app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
+    expect(h.composeBackend).not.toHaveBeenCalled(); // not ready yet
+
+    await fireReady();
+    expect(h.composeBackend).toHaveBeenCalledTimes(1);
+    expect(h.composeBackend).toHaveBeenCalledWith({ dataDir: dir, secretStore: h.secretStore });
+  });
+
+  it.each([
+    ['unset', undefined],
+    ['blank', '   '],
+  ])("with GATEHOUSE_DATA_DIR %s, leaves userData alone and keeps the data there", async (_, value) => {
+    vi.stubEnv('GATEHOUSE_DATA_DIR', value);
+    await importMain();
+    await fireReady();
+    expect(h.electron.app.setPath).not.toHaveBeenCalled();
+    expect(h.electron.app.getPath).toHaveBeenCalledWith('userData');
+    expect(h.composeBackend).toHaveBeenCalledWith({ dataDir: USER_DATA, secretStore: h.secretStore });
+  });
+});
+
+describe('before ready', () => {
+  it('enables the sandbox and registers the gatehouse: scheme, but composes nothing yet', async () => {
+    await importMain();
+    expect(h.electron.app.enableSandbox).toHaveBeenCalledTimes(1);
+    expect(h.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledTimes(1);
+    expect(h.electron.protocol.registerSchemesAsPrivileged.mock.calls[0]![0]).toMatchObject([{ scheme: 'gatehouse' }]);
+    expect(h.composeBackend).not.toHaveBeenCalled();
+    expect(h.electron.ipcMain.handle).not.toHaveBeenCalled();
+    expect(h.electron.BrowserWindow).not.toHaveBeenCalled();
+  });
+
+  it('quits at once, composing nothing and opening no window, when another instance holds the lock', async () => {
+    h.electron.app.requestSingleInstanceLock.mockReturnValue(false);
+    await importMain();
+    expect(h.electron.app.quit).toHaveBeenCalledTimes(1);
+    expect(h.electron.app.whenReady).not.toHaveBeenCalled();
+    expect(h.electron.app.listenerCount('second-instance')).toBe(0);
+    expect(h.electron.app.listenerCount('before-quit')).toBe(0);
+    // Even if ready fired anyway, nothing would start.
+    await fireReady();
+    expect(h.composeBackend).not.toHaveBeenCalled();
+    expect(h.electron.BrowserWindow).not.toHaveBeenCalled();
+    expect(h.electron.ipcMain.handle).not.toHaveBeenCalled();
+  });
+});
+
+describe('on ready', () => {
+  it('composes the backend once and registers IPC for every operation', async () => {
+    await startApp();
+    expect(h.composeBackend).toHaveBeenCalledTimes(1);
+    expect(h.electron.ipcMain.handle).toHaveBeenCalledTimes(OPERATION_NAMES.length);
+    expect(h.electron.ipcMain.handle.mock.calls.map(([channel]) => channel).sort()).toEqual(
+      OPERATION_NAMES.map((name) => `gatehouse:${name}`).sort(),
+    );
+  });
+
+  it('denies permissions on the default session', async () => {
+    await startApp();
+    const { defaultSession } = h.electron.session;
+    expect(defaultSession.setPermissionRequestHandler).toHaveBeenCalledTimes(1);
+    expect(defaultSession.setPermissionCheckHandler).toHaveBeenCalledTimes(1);
+    expect(defaultSession.setDevicePermissionHandler).toHaveBeenCalledTimes(1);
+    const callback = vi.fn();
+    defaultSession.setPermissionRequestHandler.mock.calls[0]![0]({}, 'media', callback, {});
+    expect(callback).toHaveBeenCalledWith(false);
+    expect(defaultSession.setPermissionCheckHandler.mock.calls[0]![0]({}, 'media', APP_INDEX, {})).toBe(false);
+  });
+
+  it('serves the app protocol, installs the menu, and opens one locked-down window on the app', async () => {
+    const window = await startApp();
+    expect(h.electron.protocol.handle).toHaveBeenCalledWith('gatehouse', expect.any(Function));
+    expect(h.electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+    expect(h.electron.BrowserWindow).toHaveBeenCalledTimes(1);
+    expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(String(window.options.webPreferences['preload'])).toMatch(/[\\/]preload[\\/]index\.cjs$/);
+    expect(window.loadURL).toHaveBeenCalledWith(APP_INDEX);
+  });
+
+  it('lets the main window call IPC through to the backend', async () => {
+    const window = await startApp();
+    const payload = { email: 'ada@example.com', password: 'pw' };
+    await expect(invokeIpc('signIn', trustedEvent(window), payload)).resolves.toEqual({
+      ok: true,
+      value: 'dispatched signIn',
+    });
+    expect(h.backend.dispatch).toHaveBeenCalledWith('signIn', payload);
+  });
+
+  it('refuses IPC from another webContents', async () => {
+    const window = await startApp();
+    const stranger = { ...trustedEvent(window), sender: { id: 99, mainFrame: window.webContents.mainFrame } };
+    await expect(invokeIpc('listAccounts', stranger)).resolves.toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: MESSAGES.forbidden },
+    });
+    expect(h.backend.dispatch).not.toHaveBeenCalled();
+  });
+});
+
+describe('ending the session', () => {
+  it.each(['lock-screen', 'suspend'])("ends the session as 'screen_locked' on powerMonitor %s", async (event) => {
+    await startApp();
+    expect(h.backend.endSession).not.toHaveBeenCalled();
+    h.electron.powerMonitor.emit(event);
+    expect(h.backend.endSession).toHaveBeenCalledTimes(1);
+    expect(h.backend.endSession).toHaveBeenCalledWith('screen_locked');
+    expect(h.backend.close).not.toHaveBeenCalled();
+  });
+
+  it('survives a throwing endSession', async () => {
+    await startApp();
+    h.backend.endSession.mockImplementation(() => {
+      throw new Error('keychain locked');
+    });
+    expect(() => h.electron.powerMonitor.emit('lock-screen')).not.toThrow();
+    expect(consoleError).toHaveBeenCalled();
+  });
+
+  it("on before-quit ends the session as 'app_quit', then closes the backend; later IPC gets INTERNAL", async () => {
+    const window = await startApp();
+    h.electron.app.emit('before-quit');
+    expect(h.backend.endSession).toHaveBeenCalledWith('app_quit');
+    expect(h.backend.close).toHaveBeenCalledTimes(1);
+    expect(h.backend.endSession.mock.invocationCallOrder[0]!).toBeLessThan(h.backend.close.mock.invocationCallOrder[0]!);
+
+    await expect(invokeIpc('getSession', trustedEvent(window))).resolves.toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: MESSAGES.internal },
+    });
+    expect(h.backend.dispatch).not.toHaveBeenCalled();
+
+    // The closed backend is not touched again: not by a lock, not by a second before-quit.
+    h.electron.powerMonitor.emit('lock-screen');
+    h.electron.app.emit('before-quit');
+    expect(h.backend.endSession).toHaveBeenCalledTimes(1);
+    expect(h.backend.close).toHaveBeenCalledTimes(1);
+  });
+
+  it('still closes the backend when ending the session throws on quit', async () => {
+    await startApp();
+    h.backend.endSession.mockImplementation(() => {
+      throw new Error('boom');
+    });
+    expect(() => h.electron.app.emit('before-quit')).not.toThrow();
+    expect(h.backend.close).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('windows', () => {
+  it('restores, shows and focuses a minimized window on second-instance', async () => {
+    const window = await startApp();
+    window.isMinimized.mockReturnValue(true);
+    h.electron.app.emit('second-instance');
+    expect(window.restore).toHaveBeenCalledTimes(1);
+    expect(window.show).toHaveBeenCalledTimes(1);
+    expect(window.focus).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows and focuses a window that is not minimized, without restoring it', async () => {
+    const window = await startApp();
+    h.electron.app.emit('second-instance');
+    expect(window.restore).not.toHaveBeenCalled();
+    expect(window.show).toHaveBeenCalledTimes(1);
+    expect(window.focus).toHaveBeenCalledTimes(1);
+  });
+
+  it('ignores second-instance before the window exists', async () => {
+    await importMain();
+    expect(() => h.electron.app.emit('second-instance')).not.toThrow();
+    expect(h.electron.windows).toHaveLength(0);
+  });
+
+  it('forgets a closed window: second-instance leaves it alone and its IPC is refused', async () => {
+    const window = await startApp();
+    window.emit('closed');
+    h.electron.app.emit('second-instance');
+    expect(window.show).not.toHaveBeenCalled();
+    expect(window.focus).not.toHaveBeenCalled();
+    await expect(invokeIpc('listAccounts', trustedEvent(window))).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    expect(h.backend.dispatch).not.toHaveBeenCalled();
+  });
+
+  it('quits when every window is closed', async () => {
+    await startApp();
+    expect(h.electron.app.quit).not.toHaveBeenCalled();
+    h.electron.app.emit('window-all-closed');
+    expect(h.electron.app.quit).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('start-up failure', () => {
+  it("shows a DatabaseOpenError's message in an error box, then exits with code 1", async () => {
+    const message = 'This Gatehouse data was saved by a newer version of Gatehouse. Please install the latest Gatehouse.';
+    await importMain();
+    // vi.resetModules() gave index.ts a fresh openDatabase module: throw its DatabaseOpenError,
+    // the class startupError.ts checks with instanceof (the statically imported one is another class).
+    const { DatabaseOpenError } = await import('../../../src-main/core/db/openDatabase');
+    h.composeBackend.mockImplementation(() => {
+      throw new DatabaseOpenError(message, 'newer-version', '/fake/data/gatehouse.db');
+    });
+    await fireReady();
+    const { dialog, app } = h.electron;
+    expect(dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    expect(dialog.showErrorBox).toHaveBeenCalledWith(STARTUP_ERROR_TITLE, message);
+    expect(STARTUP_ERROR_TITLE).not.toBe('');
+    expect(app.exit).toHaveBeenCalledTimes(1);
+    expect(app.exit).toHaveBeenCalledWith(1);
+    expect(dialog.showErrorBox.mock.invocationCallOrder[0]!).toBeLessThan(app.exit.mock.invocationCallOrder[0]!);
+    expect(h.electron.BrowserWindow).not.toHaveBeenCalled();
+    expect(h.electron.ipcMain.handle).not.toHaveBeenCalled();
+  });
+
+  it('keeps any other error text out of the dialog', async () => {
+    h.composeBackend.mockImplementation(() => {
+      throw new Error('SQLITE_CORRUPT at /home/ada/secret/path');
+    });
+    await importMain();
+    await fireReady();
+    expect(h.electron.dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    const [title, text] = h.electron.dialog.showErrorBox.mock.calls[0]!;
+    expect(title).toBe(STARTUP_ERROR_TITLE);
+    expect(text).not.toContain('/home/ada/secret/path');
+    expect(h.electron.app.exit).toHaveBeenCalledWith(1);
+  });
+
+  it('closes an already composed backend when a later start-up step fails', async () => {
+    h.electron.BrowserWindow.mockImplementation(function () {
+      throw new Error('no display');
+    });
+    await importMain();
+    await fireReady();
+    expect(h.composeBackend).toHaveBeenCalledTimes(1);
+    expect(h.backend.close).toHaveBeenCalledTimes(1);
+    expect(h.electron.dialog.showErrorBox).toHaveBeenCalledTimes(1);
+    expect(h.electron.app.exit).toHaveBeenCalledWith(1);
+    expect(h.backend.close.mock.invocationCallOrder[0]!).toBeLessThan(h.electron.app.exit.mock.invocationCallOrder[0]!);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * The preload (src-main/preload.ts), with `electron` mocked: what it puts on
+ * window.gatehouse, and what each method sends over IPC.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const electron = vi.hoisted(() => ({
+  contextBridge: { exposeInMainWorld: vi.fn() },
+  ipcRenderer: {
+    invoke: vi.fn(),
+    send: vi.fn(),
+    sendSync: vi.fn(),
+    on: vi.fn(),
+    postMessage: vi.fn(),
+  },
+}));
+
+vi.mock('electron', () => ({ ...electron, default: electron }));
+
+import { channelFor, OPERATION_NAMES } from '../../../src-shared/operations';
+
+type ExposedApi = Record<string, (payload?: unknown) => Promise<unknown>>;
+
+/** Evaluates the preload afresh and returns what it exposed. */
+async function loadPreload(): Promise<ExposedApi> {
+  vi.resetModules();
+  await import('../../../src-main/preload');
+  expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
+  return electron.contextBridge.exposeInMainWorld.mock.calls[0]![1] as ExposedApi;
+}
+
+beforeEach(() => {
+  vi.resetAllMocks();
+});
+
+describe('preload', () => {
+  it("exposes exactly one object, under the name 'gatehouse'", async () => {
+    await loadPreload();
+    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
+    expect(electron.contextBridge.exposeInMainWorld.mock.calls[0]![0]).toBe('gatehouse');
+  });
+
+  it('has exactly one method per operation, and nothing else', async () => {
+    const api = await loadPreload();
+    expect(Reflect.ownKeys(api).map(String).sort()).toEqual([...OPERATION_NAMES].sort());
+    for (const name of OPERATION_NAMES) expect(typeof api[name], name).toBe('function');
+    // No generic channel access, and no Electron object smuggled out.
+    for (const name of ['invoke', 'send', 'on', 'ipcRenderer', 'contextBridge']) expect(api).not.toHaveProperty(name);
+    const electronValues: unknown[] = [electron.ipcRenderer, ...Object.values(electron.ipcRenderer), electron.contextBridge];
+    for (const value of Object.values(api)) expect(electronValues).not.toContain(value);
+    expect(Object.getPrototypeOf(api)).toBe(Object.prototype);
+  });
+
+  it('is frozen', async () => {
+    const api = await loadPreload();
+    expect(Object.isFrozen(api)).toBe(true);
+    expect(() => {
+      api['invoke'] = async () => undefined;
+    }).toThrow(TypeError);
+    expect(api).not.toHaveProperty('invoke');
+  });
+
+  it("forwards signIn's argument on the signIn channel and returns invoke's result", async () => {
+    const api = await loadPreload();
+    const result = { ok: true, value: { accountId: 'a1' } };
+    electron.ipcRenderer.invoke.mockResolvedValueOnce(result);
+    const input = { email: 'ada@example.com', password: 'correct horse battery staple' };
+    await expect(api['signIn']!(input)).resolves.toBe(result);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledTimes(1);
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('gatehouse:signIn', {
+      email: 'ada@example.com',
+      password: 'correct horse battery staple',
+    });
+  });
+
+  it('passes a rejected invoke through as a rejection', async () => {
+    const api = await loadPreload();
+    const failure = new Error('ipc gone');
+    electron.ipcRenderer.invoke.mockRejectedValueOnce(failure);
+    await expect(api['getSession']!({})).rejects.toBe(failure);
+  });
+
+  it('sends {} when a method is called with no argument', async () => {
+    const api = await loadPreload();
+    electron.ipcRenderer.invoke.mockResolvedValueOnce({ ok: true, value: [] });
+    await api['listAccounts']!();
+    expect(electron.ipcRenderer.invoke).toHaveBeenCalledWith('gatehouse:listAccounts', {});
+  });
+
+  it('sends every operation on its own channel and touches no other ipcRenderer method', async () => {
+    const api = await loadPreload();
+    electron.ipcRenderer.invoke.mockResolvedValue({ ok: true, value: null });
+    for (const name of OPERATION_NAMES) await api[name]!({ marker: name });
+    expect(electron.ipcRenderer.invoke.mock.calls).toEqual(OPERATION_NAMES.map((name) => [channelFor(name), { marker: name }]));
+    expect(electron.ipcRenderer.send).not.toHaveBeenCalled();
+    expect(electron.ipcRenderer.sendSync).not.toHaveBeenCalled();
+    expect(electron.ipcRenderer.on).not.toHaveBeenCalled();
+    expect(electron.ipcRenderer.postMessage).not.toHaveBeenCalled();
+  });
+});
