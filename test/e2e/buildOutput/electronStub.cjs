@@ -1,0 +1,84 @@
+/**
+ * A stand-in for the `electron` module, preloaded with `node -r` to smoke-test the BUILT main
+ * bundle (out/main/index.js) on machines without the Electron binary. It records what the bundle
+ * asks of Electron, then plays the renderer once: one IPC call from the main window's frame and
+ * one from a sub-frame. It prints a JSON report and exits. Test code only.
+ */
+const Module = require('node:module');
+const { EventEmitter } = require('node:events');
+
+const report = { setPath: [], singleInstanceLock: 0, channels: [], windows: [], calls: {} };
+const handlers = new Map();
+const emitters = [];
+const track = (emitter) => (emitters.push(emitter), emitter);
+
+const app = track(new EventEmitter());
+Object.assign(app, {
+  isPackaged: true,
+  getPath: () => '/nonexistent/default-user-data',
+  setPath: (name, value) => report.setPath.push([name, value]),
+  enableSandbox: () => undefined,
+  requestSingleInstanceLock: () => (report.singleInstanceLock += 1, true),
+  whenReady: () => Promise.resolve(),
+  quit: () => undefined,
+  exit: (code) => finish({ exitCode: code }),
+});
+
+let nextId = 1;
+class BrowserWindow extends EventEmitter {
+  constructor(options) {
+    super();
+    const id = nextId++;
+    const mainFrame = { url: 'gatehouse://app/index.html', parent: null, detached: false };
+    this.webContents = Object.assign(track(new EventEmitter()), { id, mainFrame, setWindowOpenHandler() {} });
+    report.windows.push({ webPreferences: options.webPreferences });
+    track(this);
+  }
+  loadURL(url) {
+    this.loadedUrl = url;
+    setImmediate(() => playRenderer(this));
+    return Promise.resolve();
+  }
+  show() {}
+  isMinimized() { return false; }
+  restore() {}
+  focus() {}
+}
+
+async function playRenderer(window) {
+  const invoke = (channel, frame, payload) =>
+    handlers.get(channel)({ sender: window.webContents, senderFrame: frame }, payload);
+  const { mainFrame } = window.webContents;
+  report.loadedUrl = window.loadedUrl;
+  report.calls.listAccounts = await invoke('gatehouse:listAccounts', mainFrame, {});
+  report.calls.fromSubFrame = await invoke('gatehouse:listAccounts', { url: mainFrame.url, parent: mainFrame }, {});
+  report.calls.invalid = await invoke('gatehouse:signIn', mainFrame, { email: 'x' });
+  finish({});
+}
+
+function finish(extra) {
+  process.stdout.write(`${JSON.stringify({ ...report, ...extra })}\n`);
+  process.exit(0);
+}
+
+const noop = () => undefined;
+const electron = {
+  app,
+  BrowserWindow,
+  ipcMain: { handle: (channel, handler) => (report.channels.push(channel), handlers.set(channel, handler)), removeHandler: noop },
+  protocol: { registerSchemesAsPrivileged: noop, handle: noop },
+  net: { fetch: () => Promise.reject(new Error('not in the stub')) },
+  session: { defaultSession: { setPermissionRequestHandler: noop, setPermissionCheckHandler: noop, setDevicePermissionHandler: noop } },
+  powerMonitor: track(new EventEmitter()),
+  nativeTheme: { shouldUseDarkColors: false },
+  Menu: { buildFromTemplate: () => ({}), setApplicationMenu: noop },
+  dialog: { showErrorBox: (title, message) => (report.errorBox = { title, message }) },
+  shell: { openExternal: () => Promise.resolve() },
+};
+
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  return request === 'electron' ? __filename : resolveFilename.call(this, request, ...rest);
+};
+require.cache[__filename].exports = electron;
+setTimeout(() => finish({ timedOut: true }), 15_000).unref();
