@@ -1,5 +1,14 @@
 import type * as v from 'valibot';
-import type { AccountSummary, SecurityEvent, SessionInfo, SignOutReason } from './models';
+import type {
+  AccountSummary,
+  RecoveryCodeSet,
+  SecurityEvent,
+  SessionInfo,
+  SignInChallenge,
+  SignOutReason,
+  TwoFactorEnrollment,
+  TwoFactorStatus,
+} from './models';
 import type { OperationName } from './operations';
 import type { Result } from './result';
 import type { operationSchemas } from './schemas';
@@ -14,13 +23,32 @@ export type ValidatedInput<K extends OperationName> = v.InferOutput<Schemas[K]>;
 export interface OperationOutputs {
   listAccounts: { accounts: AccountSummary[] };
   createAccount: { session: SessionInfo };
-  signIn: { session: SessionInfo };
+  /** Signed in, or (for an account with two-factor authentication) a second step to complete. */
+  signIn: { session: SessionInfo; challenge?: never } | { challenge: SignInChallenge; session?: never };
   signOut: Record<string, never>;
-  /** When signed out: why the last session ended (absent if nobody signed in since start-up). */
-  getSession: { session: SessionInfo | null; endedReason?: SignOutReason };
+  /**
+   * When signed out: why the last session ended (absent if nobody signed in since start-up),
+   * and the pending second sign-in step, if any.
+   */
+  getSession: { session: SessionInfo | null; endedReason?: SignOutReason; challenge?: SignInChallenge };
   updateProfile: { account: AccountSummary };
   changePassword: Record<string, never>;
   listSecurityEvents: { events: SecurityEvent[] };
+  submitTwoFactorCode: { session: SessionInfo };
+  /** `recoveryCodesRemaining`: unused codes left after this one; the UI urges regenerating at 3 or fewer. */
+  submitRecoveryCode: { session: SessionInfo; recoveryCodesRemaining: number };
+  cancelTwoFactorChallenge: Record<string, never>;
+  getTwoFactorStatus: { status: TwoFactorStatus };
+  beginTwoFactorEnrollment: { enrollment: TwoFactorEnrollment };
+  /** Two-factor authentication is active from here on; the new recovery codes are shown once now. */
+  confirmTwoFactorEnrollment: { recoveryCodes: RecoveryCodeSet };
+  cancelTwoFactorEnrollment: Record<string, never>;
+  getRecoveryCodes: { recoveryCodes: RecoveryCodeSet };
+  regenerateRecoveryCodes: { recoveryCodes: RecoveryCodeSet };
+  deactivateTwoFactor: Record<string, never>;
+  copyToClipboard: Record<string, never>;
+  /** `saved: false` when the person cancelled the save dialog. */
+  downloadRecoveryCodes: { saved: true; fileName: string } | { saved: false };
 }
 
 export type OperationOutput<K extends OperationName> = OperationOutputs[K];

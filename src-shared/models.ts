@@ -18,6 +18,15 @@ export const SECURITY_EVENT_KINDS = [
   'password_changed',
   'profile_updated',
   'signed_out',
+  'two_factor_activated',
+  'two_factor_deactivated',
+  'recovery_codes_viewed',
+  'recovery_codes_regenerated',
+  'two_factor_code_accepted',
+  'two_factor_code_rejected',
+  'recovery_code_used',
+  'recovery_code_rejected',
+  'second_factor_locked',
 ] as const;
 
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
@@ -37,3 +46,53 @@ export interface SecurityEvent {
 /** Session and sign-in timing rules; the main process enforces them, the renderer only displays them. */
 export const SESSION_IDLE_TIMEOUT_MS = 15 * 60 * 1000;
 export const SECURITY_EVENTS_PAGE_SIZE = 20;
+
+/** The second sign-in step, pending after a correct password for an account with two-factor authentication. */
+export interface SignInChallenge {
+  /** Who is signing in, so the screen can say so. */
+  readonly email: string;
+  /** Epoch milliseconds; after this the person must start again with their password. */
+  readonly expiresAt: number;
+  /** Wrong codes left before this challenge is cancelled. */
+  readonly attemptsLeft: number;
+}
+
+export interface TwoFactorStatus {
+  readonly active: boolean;
+  /** Epoch milliseconds; present when active. */
+  readonly activatedAt?: number;
+  /** Unused recovery codes; present when active. */
+  readonly recoveryCodesRemaining?: number;
+  /**
+   * Epoch milliseconds until which See/Regenerate Recovery Codes need no password, or null.
+   * Activate and Deactivate always ask for it.
+   */
+  readonly passwordConfirmedUntil: number | null;
+}
+
+/** What the Activate step shows: the QR code and the same secret as text. Sent only during enrollment. */
+export interface TwoFactorEnrollment {
+  /** Base32 without padding, upper case, as authenticator apps expect it typed in. */
+  readonly secretKey: string;
+  /** A PNG data URL of the QR code encoding the otpauth:// URI. */
+  readonly qrCodeDataUrl: string;
+  /** Epoch milliseconds; the pending secret is discarded after this. */
+  readonly expiresAt: number;
+}
+
+export interface RecoveryCode {
+  /** Shown as `xxxxx-xxxxx`. */
+  readonly code: string;
+  readonly used: boolean;
+}
+
+export interface RecoveryCodeSet {
+  readonly codes: readonly RecoveryCode[];
+  /** Epoch milliseconds when this set was generated. */
+  readonly generatedAt: number;
+  readonly remaining: number;
+}
+
+/** What "Copy" may put on the clipboard: the main process supplies the text, the renderer only names it. */
+export const CLIPBOARD_ITEMS = ['secretKey', 'recoveryCodes'] as const;
+export type ClipboardItem = (typeof CLIPBOARD_ITEMS)[number];

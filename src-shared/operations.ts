@@ -11,6 +11,18 @@ export const OPERATION_NAMES = [
   'updateProfile',
   'changePassword',
   'listSecurityEvents',
+  'submitTwoFactorCode',
+  'submitRecoveryCode',
+  'cancelTwoFactorChallenge',
+  'getTwoFactorStatus',
+  'beginTwoFactorEnrollment',
+  'confirmTwoFactorEnrollment',
+  'cancelTwoFactorEnrollment',
+  'getRecoveryCodes',
+  'regenerateRecoveryCodes',
+  'deactivateTwoFactor',
+  'copyToClipboard',
+  'downloadRecoveryCodes',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
+import { CLIPBOARD_ITEMS } from './models';
 import { checkPassword, describePasswordProblem, PASSWORD_MAX_LENGTH } from './passwordPolicy';
+import { RECOVERY_CODE_ALPHABET, RECOVERY_CODE_LENGTH, TOTP_DIGITS } from './twoFactorRules';
 
 const NO_CONTROL_CHARACTERS = /^[^\p{Cc}\p{Cs}]*$/u;
 
@@ -37,6 +39,25 @@ export const ExistingPasswordSchema = v.pipe(
   v.check((value) => value.isWellFormed(), 'This password contains characters that cannot be stored.'),
 );
 
+/** A code from the authenticator app; spaces (as apps show and copy it: "123 456") are ignored. */
+export const TotpCodeSchema = v.pipe(
+  v.string('Enter the 6-digit code from your authenticator app.'),
+  v.maxLength(64, 'Enter the 6-digit code from your authenticator app.'),
+  v.transform((value) => value.replace(/\s+/gu, '')),
+  v.regex(new RegExp(`^\\d{${TOTP_DIGITS}}$`), 'Enter the 6-digit code from your authenticator app.'),
+);
+
+const RECOVERY_CODE_PATTERN = new RegExp(`^[${RECOVERY_CODE_ALPHABET}]{${RECOVERY_CODE_LENGTH}}$`);
+
+/** A recovery code, normalised: lower case, dashes and spaces removed (so "ABCDE-FGHJK" and "abcde fghjk" match). */
+export const RecoveryCodeSchema = v.pipe(
+  v.string('Enter one of your recovery codes.'),
+  v.maxLength(64, 'Recovery codes look like abcde-fghjk.'),
+  v.transform((value) => value.replace(/[\s-]+/gu, '').toLowerCase()),
+  v.nonEmpty('Enter one of your recovery codes.'),
+  v.regex(RECOVERY_CODE_PATTERN, 'Recovery codes look like abcde-fghjk.'),
+);
+
 const EmptyInput = v.strictObject({});
 
 /** The input schema of every operation. Objects are strict: unknown keys are refused, not ignored. */
@@ -51,6 +72,21 @@ export const operationSchemas = {
   listSecurityEvents: v.strictObject({
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
   }),
+  submitTwoFactorCode: v.strictObject({ code: TotpCodeSchema }),
+  submitRecoveryCode: v.strictObject({ code: RecoveryCodeSchema }),
+  cancelTwoFactorChallenge: EmptyInput,
+  getTwoFactorStatus: EmptyInput,
+  /** Activate always asks for the password. */
+  beginTwoFactorEnrollment: v.strictObject({ password: ExistingPasswordSchema }),
+  confirmTwoFactorEnrollment: v.strictObject({ code: TotpCodeSchema }),
+  cancelTwoFactorEnrollment: EmptyInput,
+  /** Without a password, the password must have been confirmed in the last 15 minutes. */
+  getRecoveryCodes: v.strictObject({ password: v.optional(ExistingPasswordSchema) }),
+  regenerateRecoveryCodes: v.strictObject({ password: v.optional(ExistingPasswordSchema) }),
+  /** Deactivate always asks for the password. */
+  deactivateTwoFactor: v.strictObject({ password: ExistingPasswordSchema }),
+  copyToClipboard: v.strictObject({ item: v.picklist(CLIPBOARD_ITEMS, 'This value is not accepted.') }),
+  downloadRecoveryCodes: EmptyInput,
 } as const;
 
 /** Turns schema issues into one message per field (the first issue wins), for forms to show. */
