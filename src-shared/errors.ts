@@ -67,6 +67,8 @@ export const MESSAGES = {
     'Your two-factor secret is missing from the system keychain. Sign in with a recovery code, then deactivate and activate two-factor authentication again.',
   secretStoreUnavailableAtSignIn:
     "Gatehouse can't reach your system keychain to check this code. Unlock it and try again, or use a recovery code.",
+  recoveryCodesMissing:
+    'Your recovery codes are missing from the system keychain, so they cannot be shown. Click Regenerate Codes to get a new set.',
   saveFailed: 'Gatehouse could not save the file. Choose another folder and try again.',
 } as const;
 

@@ -30,3 +30,39 @@ export const emailTaken = (): AppError =>
 
 export const wrongPassword = (field: string): AppError =>
   new AppError({ code: 'WRONG_PASSWORD', message: MESSAGES.wrongPassword, fields: { [field]: MESSAGES.wrongPassword } });
+
+export const secretStoreUnavailable = (message: string = MESSAGES.secretStoreUnavailable): AppError =>
+  new AppError({ code: 'SECRET_STORE_UNAVAILABLE', message });
+
+export const passwordConfirmationRequired = (): AppError =>
+  new AppError({ code: 'PASSWORD_CONFIRMATION_REQUIRED', message: MESSAGES.passwordConfirmationRequired });
+
+/** A wrong code. `attemptsLeft` during sign-in; `clockDriftMinutes` when the code belongs to a time step minutes away. */
+export function invalidCode(options: { message: string; attemptsLeft?: number; clockDriftMinutes?: number }): AppError {
+  const { message, attemptsLeft, clockDriftMinutes } = options;
+  return new AppError({
+    code: 'INVALID_CODE',
+    message,
+    fields: { code: message },
+    ...(attemptsLeft === undefined ? {} : { attemptsLeft }),
+    ...(clockDriftMinutes === undefined ? {} : { clockDriftMinutes }),
+  });
+}
+
+export const challengeExpired = (message: string = MESSAGES.challengeExpired): AppError =>
+  new AppError({ code: 'CHALLENGE_EXPIRED', message });
+
+export const secondFactorLocked = (retryAt: number): AppError =>
+  new AppError({ code: 'SECOND_FACTOR_LOCKED', message: MESSAGES.secondFactorLocked, retryAt });
+
+export const enrollmentExpired = (): AppError => new AppError({ code: 'ENROLLMENT_EXPIRED', message: MESSAGES.enrollmentExpired });
+
+export const twoFactorAlreadyActive = (): AppError =>
+  new AppError({ code: 'TWO_FACTOR_ALREADY_ACTIVE', message: MESSAGES.twoFactorAlreadyActive });
+
+export const twoFactorNotActive = (): AppError => new AppError({ code: 'TWO_FACTOR_NOT_ACTIVE', message: MESSAGES.twoFactorNotActive });
+
+export const secretMissing = (message: string = MESSAGES.secretMissing): AppError =>
+  new AppError({ code: 'SECRET_MISSING', message });
+
+export const saveFailed = (): AppError => new AppError({ code: 'SAVE_FAILED', message: MESSAGES.saveFailed });

@@ -1,25 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { SignOutReason } from '../../src-shared/models';
 import { systemClock, type Clock } from './clock';
-import { createAccountsRepository } from './db/accountsRepository';
-import { openDatabase } from './db/openDatabase';
-import { createSecurityEventsRepository } from './db/securityEventsRepository';
+import { createCoreDependencies } from './createCoreDependencies';
+import type { DesktopIntegration } from './desktop/desktopIntegration';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlerTable, type HandlerTable } from './handlerTable';
 import { consoleLogger, type Logger } from './logger';
 import type { SecretStore } from './secrets/secretStore';
-import { createKeyedMutex } from './security/keyedMutex';
-import { createScryptHasher, type PasswordHasher } from './security/passwordHasher';
-import { createSessionManager } from './session/sessionManager';
+import type { PasswordHasher, ScryptParameters } from './security/passwordHasher';
+import { reconcileSecrets } from './twoFactor/reconcileSecrets';
 
 export interface BackendOptions {
   /** Folder for the database; created 0700 if missing. */
   readonly dataDir: string;
   readonly secretStore: SecretStore;
+  /** Clipboard and native save dialog, provided by the shell (or a test). */
+  readonly desktop: DesktopIntegration;
   readonly clock?: Clock;
   readonly logger?: Logger;
   /** Tests may pass a cheaper hasher; the app always uses the OWASP parameters. */
   readonly passwordHasher?: PasswordHasher;
+  /** Tests may pass cheaper scrypt parameters for recovery codes; the app uses RECOVERY_SCRYPT. */
+  readonly recoveryCodeScrypt?: ScryptParameters;
 }
 
 export interface Backend {
@@ -27,6 +29,11 @@ export interface Backend {
   readonly dispatch: Dispatch;
   /** The handlers behind dispatch, for tests and benchmarks that skip the boundary on purpose. */
   readonly handlers: HandlerTable;
+  /**
+   * Settles when start-up reconciliation of keychain entries has finished (it runs in the
+   * background and never rejects; an unavailable keychain is logged and skipped).
+   */
+  readonly reconciled: Promise<void>;
   /** Ends the signed-in session, e.g. when the OS locks the screen. */
   endSession(reason: SignOutReason): void;
   close(): void;
@@ -38,33 +45,23 @@ export interface Backend {
  * Throws DatabaseOpenError when the database cannot be used.
  */
 export function composeBackend(options: BackendOptions): Backend {
-  const clock = options.clock ?? systemClock;
   const logger = options.logger ?? consoleLogger;
-  const db = openDatabase(options.dataDir);
-  const accounts = createAccountsRepository(db);
-  const events = createSecurityEventsRepository(db);
-  const sessions = createSessionManager(clock, (accountId, reason, at) => {
-    if (db.open) events.record(accountId, 'signed_out', at, reason);
-  });
+  const { deps, db } = createCoreDependencies({ ...options, clock: options.clock ?? systemClock, logger, newId: randomUUID });
+  const handlers = createHandlerTable(deps);
 
-  const handlers = createHandlerTable({
-    accounts,
-    events,
-    sessions,
-    clock,
-    hasher: options.passwordHasher ?? createScryptHasher(),
-    withAccountLock: createKeyedMutex(),
-    transaction: (work) => db.transaction(work).immediate(),
-    newId: randomUUID,
-  });
+  const reconciled = reconcileSecrets(deps).then(
+    () => undefined,
+    (error: unknown) => logger.error(`keychain reconciliation failed: ${error instanceof Error ? error.name : typeof error}`),
+  );
 
   return {
     dispatch: createDispatch(handlers, logger),
     handlers,
-    endSession: (reason) => sessions.end(reason),
+    reconciled,
+    endSession: (reason) => deps.sessions.end(reason),
     close() {
       if (!db.open) return;
-      sessions.end('app_quit');
+      deps.sessions.end('app_quit');
       db.close();
     },
   };

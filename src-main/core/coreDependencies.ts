@@ -1,9 +1,19 @@
 import type { AccountsRepository } from './db/accountsRepository';
+import type { RecoveryCodesRepository } from './db/recoveryCodesRepository';
 import type { SecurityEventsRepository } from './db/securityEventsRepository';
+import type { TwoFactorRepository } from './db/twoFactorRepository';
 import type { Clock } from './clock';
+import type { DesktopIntegration } from './desktop/desktopIntegration';
+import type { Logger } from './logger';
 import type { PasswordHasher } from './security/passwordHasher';
 import type { WithLock } from './security/keyedMutex';
 import type { SessionManager } from './session/sessionManager';
+import type { PasswordConfirmations } from './twoFactor/passwordConfirmations';
+import type { PendingEnrollments } from './twoFactor/pendingEnrollments';
+import type { RecoveryCodeKdf } from './twoFactor/recoveryCodeKdf';
+import type { SignInChallenges } from './twoFactor/signInChallenges';
+import type { Totp } from './twoFactor/totp';
+import type { TwoFactorSecrets } from './twoFactor/twoFactorSecrets';
 
 /** What use cases may depend on. Each use case takes only the parts it needs (via Pick). */
 export interface CoreDependencies {
@@ -12,9 +22,24 @@ export interface CoreDependencies {
   readonly sessions: SessionManager;
   readonly hasher: PasswordHasher;
   readonly clock: Clock;
+  readonly logger: Logger;
   /** Serialises password checks per account. */
   readonly withAccountLock: WithLock;
+  /**
+   * Serialises code checks and two-factor state changes per account. Separate from
+   * withAccountLock, which is not re-entrant and is held by sign-in and password checks.
+   */
+  readonly withTwoFactorLock: WithLock;
   /** Runs `work` in one SQLite write transaction: all of it happens or none. */
   readonly transaction: <T>(work: () => T) => T;
   readonly newId: () => string;
+  readonly twoFactor: TwoFactorRepository;
+  readonly recoveryCodes: RecoveryCodesRepository;
+  readonly secrets: TwoFactorSecrets;
+  readonly totp: Totp;
+  readonly recoveryKdf: RecoveryCodeKdf;
+  readonly challenges: SignInChallenges;
+  readonly enrollments: PendingEnrollments;
+  readonly confirmations: PasswordConfirmations;
+  readonly desktop: DesktopIntegration;
 }

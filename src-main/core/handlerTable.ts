@@ -9,6 +9,7 @@ import { signIn } from './accounts/signIn';
 import { signOut } from './accounts/signOut';
 import { updateProfile } from './accounts/updateProfile';
 import type { CoreDependencies } from './coreDependencies';
+import { createTwoFactorHandlers } from './twoFactor/twoFactorHandlers';
 
 /** One handler per operation, called only with input that passed the operation's schema. */
 export type HandlerTable = {
@@ -25,5 +26,6 @@ export function createHandlerTable(deps: CoreDependencies): HandlerTable {
     updateProfile: (input) => updateProfile(deps, input),
     changePassword: (input) => changePassword(deps, input),
     listSecurityEvents: (input) => listSecurityEvents(deps, input),
+    ...createTwoFactorHandlers(deps),
   };
 }

@@ -31,7 +31,7 @@ describe('accounts and sign-in through the dispatch boundary (real SQLite)', () 
     expectOk(await harness.call('createAccount', ADA));
     expectOk(await harness.call('signOut', {}));
     const { session } = expectOk(await harness.call('signIn', { email: 'Ada@Example.COM', password: ADA.password }));
-    expect(session.account.name).toBe(ADA.name);
+    expect(session?.account.name).toBe(ADA.name);
   });
 
   it('gives an unknown email and a wrong password the identical error, and both cost a hash', async () => {

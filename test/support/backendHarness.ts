@@ -6,30 +6,54 @@ import type { OperationName } from '../../src-shared/operations';
 import type { Result } from '../../src-shared/result';
 import { composeBackend, type Backend } from '../../src-main/core/composeBackend';
 import { silentLogger, type Logger } from '../../src-main/core/logger';
-import { createMemorySecretStore } from '../../src-main/core/secrets/memorySecretStore';
+import type { SecretStore } from '../../src-main/core/secrets/secretStore';
 import { createScryptHasher, type PasswordHasher, type ScryptParameters } from '../../src-main/core/security/passwordHasher';
 import { createFakeClock } from './fakeClock';
+import { createFakeDesktop } from './fakeDesktop';
+import { createFaultySecretStore } from './faultySecretStore';
 
 /** Cheap scrypt parameters so use-case tests run fast; the OWASP cost is tested on its own. */
 export const TEST_SCRYPT: ScryptParameters = { logN: 10, r: 8, p: 1 };
+/** Cheap recovery-code hashing for tests; RECOVERY_SCRYPT is measured on its own. */
+export const TEST_RECOVERY_SCRYPT: ScryptParameters = { logN: 8, r: 8, p: 1 };
+
+export interface HarnessOptions {
+  readonly hasher?: PasswordHasher;
+  readonly logger?: Logger;
+  /** Another keychain (e.g. the real keytar store) to wrap instead of the in-memory one. */
+  readonly secretStore?: SecretStore;
+  /** Another data directory (two harnesses may share one keychain). */
+  readonly dataDir?: string;
+}
 
 /**
- * A real backend on a real SQLite file in a temp folder, with a fake clock and
- * the in-memory keychain, called through the same dispatch the IPC layer uses.
+ * A real backend on a real SQLite file in a temp folder, with a fake clock, an in-memory keychain
+ * that can be made to fail, and a recording desktop, called through the same dispatch the IPC
+ * layer uses.
  */
-export function createBackendHarness(options: { hasher?: PasswordHasher; logger?: Logger } = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'gatehouse-test-'));
+export function createBackendHarness(options: HarnessOptions = {}) {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'gatehouse-test-'));
   const clock = createFakeClock();
-  const secretStore = createMemorySecretStore();
+  const secretStore = createFaultySecretStore(options.secretStore);
+  const desktop = createFakeDesktop();
   let hasher = options.hasher ?? createScryptHasher(TEST_SCRYPT);
   const open = (): Backend =>
-    composeBackend({ dataDir, clock, secretStore, passwordHasher: hasher, logger: options.logger ?? silentLogger });
+    composeBackend({
+      dataDir,
+      clock,
+      secretStore,
+      desktop: desktop.desktop,
+      passwordHasher: hasher,
+      recoveryCodeScrypt: TEST_RECOVERY_SCRYPT,
+      logger: options.logger ?? silentLogger,
+    });
   let backend = open();
 
   return {
     dataDir,
     clock,
     secretStore,
+    desktop,
     get backend() {
       return backend;
     },

@@ -1,7 +1,6 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
-import { rateLimited, wrongPassword } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
-import { nextPasswordAttemptAt } from './readThrottle';
+import { checkPassword } from './checkPassword';
 import { requireSignedIn } from './sessionInfo';
 
 type Deps = Pick<CoreDependencies, 'accounts' | 'events' | 'sessions' | 'hasher' | 'clock' | 'withAccountLock' | 'transaction'>;
@@ -19,14 +18,7 @@ export async function changePassword(
   const { account: signedIn } = requireSignedIn(deps);
 
   return withAccountLock(signedIn.id, async () => {
-    const account = accounts.findById(signedIn.id) ?? signedIn;
-    const retryAt = nextPasswordAttemptAt(deps, account);
-    if (retryAt !== null) throw rateLimited(retryAt);
-
-    if (!(await hasher.verify(currentPassword, account.passwordHash))) {
-      accounts.recordFailedSignIn(account.id, clock.now());
-      throw wrongPassword('currentPassword');
-    }
+    const account = await checkPassword(deps, signedIn, currentPassword, 'currentPassword');
     const passwordHash = await hasher.hash(newPassword);
     transaction(() => {
       accounts.setPasswordHash(account.id, passwordHash);

@@ -2,14 +2,14 @@ import type { OperationOutput, ValidatedInput } from '../../../src-shared/contra
 import { emailTaken } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
 import { isUniqueViolation } from '../db/sqliteErrors';
-import { toSessionInfo } from './sessionInfo';
+import { startSession } from './startSession';
 
 /** Creates a local account and signs it in. */
 export async function createAccount(
-  deps: Pick<CoreDependencies, 'accounts' | 'events' | 'sessions' | 'hasher' | 'clock' | 'transaction' | 'newId'>,
+  deps: Pick<CoreDependencies, 'accounts' | 'events' | 'sessions' | 'hasher' | 'clock' | 'transaction' | 'newId' | 'challenges'>,
   { name, email, password }: ValidatedInput<'createAccount'>,
 ): Promise<OperationOutput<'createAccount'>> {
-  const { accounts, events, sessions, hasher, clock, transaction, newId } = deps;
+  const { accounts, events, hasher, clock, transaction, newId } = deps;
   if (accounts.findByEmail(email)) throw emailTaken();
   const passwordHash = await hasher.hash(password);
 
@@ -26,7 +26,5 @@ export async function createAccount(
     throw error;
   }
 
-  const session = sessions.start(id);
-  events.record(id, 'signed_in', clock.now());
-  return { session: toSessionInfo(accounts.findById(id)!, session) };
+  return { session: startSession(deps, accounts.findById(id)!) };
 }

@@ -1,15 +1,21 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
-import { invalidCredentials, rateLimited } from '../appError';
+import { invalidCredentials, rateLimited, secondFactorLocked } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
+import { toChallengeInfo } from '../twoFactor/challengeInfo';
 import { nextPasswordAttemptAt } from './readThrottle';
-import { toSessionInfo } from './sessionInfo';
+import { startSession } from './startSession';
 
-type Deps = Pick<CoreDependencies, 'accounts' | 'events' | 'sessions' | 'hasher' | 'clock' | 'withAccountLock' | 'transaction'>;
+type Deps = Pick<
+  CoreDependencies,
+  'accounts' | 'events' | 'sessions' | 'hasher' | 'clock' | 'withAccountLock' | 'transaction' | 'twoFactor' | 'challenges'
+>;
 
 /**
  * Email and password sign-in. An unknown email and a wrong password give the
  * same error and cost the same hash; failures are counted in SQLite and
  * throttled (see signInThrottle); a hash with outdated parameters is upgraded.
+ * For an account with two-factor authentication a correct password does not
+ * sign in: it opens a challenge for the second step.
  */
 export async function signIn(deps: Deps, { email, password }: ValidatedInput<'signIn'>): Promise<OperationOutput<'signIn'>> {
   const { accounts, events, sessions, hasher, clock, withAccountLock, transaction } = deps;
@@ -29,6 +35,14 @@ export async function signIn(deps: Deps, { email, password }: ValidatedInput<'si
     const retryAt = nextPasswordAttemptAt(deps, account);
     if (retryAt !== null) throw rateLimited(retryAt);
 
+    // A locked second factor answers the same, after the same hash time, whether or not the
+    // password is right: the lock must not turn into a password oracle.
+    const lockedUntil = deps.twoFactor.find(account.id)?.lockedUntil ?? null;
+    if (lockedUntil !== null && lockedUntil > clock.now()) {
+      await hasher.verifyNothing(password);
+      throw secondFactorLocked(lockedUntil);
+    }
+
     if (!(await hasher.verify(password, account.passwordHash))) {
       transaction(() => {
         const now = clock.now();
@@ -44,8 +58,14 @@ export async function signIn(deps: Deps, { email, password }: ValidatedInput<'si
       accounts.clearFailedSignIns(account.id);
       if (upgradedHash) accounts.setPasswordHash(account.id, upgradedHash);
     });
-    const session = sessions.start(account.id);
-    events.record(account.id, 'signed_in', clock.now());
-    return { session: toSessionInfo(account, session) };
+
+    const challenge = deps.twoFactor.find(account.id) ? deps.challenges.start(account.id) : null;
+    const challengeInfo = challenge && toChallengeInfo(deps, challenge);
+    if (challengeInfo) {
+      // Whoever was signed in before is signed out: the screen now belongs to the second step.
+      sessions.end('user');
+      return { challenge: challengeInfo };
+    }
+    return { session: startSession(deps, account) };
   });
 }

@@ -2,6 +2,8 @@ import { SESSION_IDLE_TIMEOUT_MS, type SignOutReason } from '../../../src-shared
 import type { Clock } from '../clock';
 
 export interface ActiveSession {
+  /** Unique per sign-in: state tied to one session (password confirmation, enrollment) checks it. */
+  readonly id: number;
   readonly accountId: string;
   readonly expiresAt: number;
 }
@@ -14,7 +16,8 @@ export type SessionEndedListener = (accountId: string, reason: SignOutReason, at
  * sign-out, on screen lock, or after SESSION_IDLE_TIMEOUT_MS without activity.
  */
 export function createSessionManager(clock: Clock, onEnded: SessionEndedListener, idleTimeoutMs = SESSION_IDLE_TIMEOUT_MS) {
-  let session: { accountId: string; lastActivityAt: number } | null = null;
+  let session: { id: number; accountId: string; lastActivityAt: number } | null = null;
+  let lastId = 0;
   let lastEndReason: SignOutReason | null = null;
 
   function expireIfIdle(): void {
@@ -27,12 +30,13 @@ export function createSessionManager(clock: Clock, onEnded: SessionEndedListener
   }
 
   const describe = (): ActiveSession | null =>
-    session && { accountId: session.accountId, expiresAt: session.lastActivityAt + idleTimeoutMs };
+    session && { id: session.id, accountId: session.accountId, expiresAt: session.lastActivityAt + idleTimeoutMs };
 
   return {
     start(accountId: string): ActiveSession {
       end('user');
-      session = { accountId, lastActivityAt: clock.now() };
+      lastId += 1;
+      session = { id: lastId, accountId, lastActivityAt: clock.now() };
       return describe()!;
     },
     /** The current session without counting as activity. */

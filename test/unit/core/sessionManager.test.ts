@@ -12,7 +12,7 @@ describe('session manager', () => {
 
   it('starts a session that expires 15 minutes after the last activity', () => {
     const { clock, sessions, onEnded } = setup();
-    expect(sessions.start('a1')).toEqual({ accountId: 'a1', expiresAt: 1_000_000 + SESSION_IDLE_TIMEOUT_MS });
+    expect(sessions.start('a1')).toEqual({ id: 1, accountId: 'a1', expiresAt: 1_000_000 + SESSION_IDLE_TIMEOUT_MS });
     clock.advance(SESSION_IDLE_TIMEOUT_MS - 1);
     expect(sessions.touch()?.expiresAt).toBe(clock.now() + SESSION_IDLE_TIMEOUT_MS);
     clock.advance(SESSION_IDLE_TIMEOUT_MS - 1);

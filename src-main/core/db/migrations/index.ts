@@ -1,5 +1,6 @@
 import { initialSchema } from './001-initial';
+import { twoFactorSchema } from './002-two-factor';
 import type { Migration } from './migration';
 
 /** Every migration in order. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly Migration[] = [initialSchema];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, twoFactorSchema];

@@ -1,0 +1,69 @@
+import { ENROLLMENT_TTL_MS } from '../../../src-shared/twoFactorRules';
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import type { ActiveSession } from '../session/sessionManager';
+import type { TwoFactorSecrets } from './twoFactorSecrets';
+
+export interface PendingEnrollment {
+  readonly accountId: string;
+  readonly sessionId: number;
+  readonly expiresAt: number;
+}
+
+export type PendingEnrollments = ReturnType<typeof createPendingEnrollments>;
+
+/**
+ * The enrollment in progress (QR shown, no valid code yet). Its secret is in the keychain entry
+ * totp-pending; this remembers whose it is and until when. It is discarded on cancel, when the
+ * session ends, and after ENROLLMENT_TTL_MS: lazily on the next use, and by an unref'd timer so an
+ * abandoned secret does not wait for the next click. Reconciliation removes any left by a crash.
+ */
+export function createPendingEnrollments(clock: Clock, secrets: TwoFactorSecrets, logger: Logger) {
+  let pending: PendingEnrollment | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  async function discard(): Promise<void> {
+    const dropped = pending;
+    pending = null;
+    clearTimeout(timer);
+    if (!dropped) return;
+    try {
+      await secrets.deletePending(dropped.accountId);
+    } catch {
+      logger.warn('could not delete a pending two-factor secret; it will be removed at the next start');
+    }
+  }
+
+  return {
+    start(session: ActiveSession): PendingEnrollment {
+      clearTimeout(timer);
+      pending = { accountId: session.accountId, sessionId: session.id, expiresAt: clock.now() + ENROLLMENT_TTL_MS };
+      timer = setTimeout(() => void discardIfExpired(), ENROLLMENT_TTL_MS + 1000);
+      timer.unref?.();
+      return pending;
+    },
+    /** The unexpired enrollment of `session`, or null. */
+    forSession(session: ActiveSession): PendingEnrollment | null {
+      if (!pending || pending.sessionId !== session.id || clock.now() >= pending.expiresAt) return null;
+      return pending;
+    },
+    /** Whether `enrollment` is still the one in progress and unexpired (re-checked after waiting for a lock). */
+    isCurrent(enrollment: PendingEnrollment): boolean {
+      return pending === enrollment && clock.now() < enrollment.expiresAt;
+    },
+    /** Whether an unexpired enrollment uses the pending entry of `accountId` (reconciliation must leave it). */
+    isPendingFor(accountId: string): boolean {
+      return pending !== null && pending.accountId === accountId && clock.now() < pending.expiresAt;
+    },
+    /** Forgets the enrollment (only `which`, if given) and deletes its pending secret. */
+    async discard(which?: PendingEnrollment): Promise<void> {
+      if (which && pending !== which) return;
+      await discard();
+    },
+    discardIfExpired,
+  };
+
+  async function discardIfExpired(): Promise<void> {
+    if (pending && clock.now() >= pending.expiresAt) await discard();
+  }
+}

@@ -1,0 +1,57 @@
+import type { SecretStore } from '../secrets/secretStore';
+
+/**
+ * Gatehouse's keychain entries for two-factor authentication. One OS keychain may serve many
+ * data directories (testers run several), so every key starts with this installation's id:
+ *   <installationId>/totp/<accountId>                 the active TOTP secret
+ *   <installationId>/totp-pending/<accountId>         a secret shown during enrollment, not yet confirmed
+ *   <installationId>/recovery/<accountId>/<setId>     the plaintext recovery codes (JSON array), for "See Recovery Codes"
+ */
+export type TwoFactorSecrets = ReturnType<typeof createTwoFactorSecrets>;
+
+export type ParsedSecretKey =
+  | { readonly kind: 'totp' | 'totp-pending'; readonly accountId: string }
+  | { readonly kind: 'recovery'; readonly accountId: string; readonly setId: string };
+
+export function createTwoFactorSecrets(store: SecretStore, installationId: string) {
+  const prefix = `${installationId}/`;
+  const totpKey = (accountId: string) => `${prefix}totp/${accountId}`;
+  const pendingKey = (accountId: string) => `${prefix}totp-pending/${accountId}`;
+  const recoveryKey = (accountId: string, setId: string) => `${prefix}recovery/${accountId}/${setId}`;
+
+  return {
+    readTotp: (accountId: string) => store.get(totpKey(accountId)),
+    writeTotp: (accountId: string, secret: string) => store.set(totpKey(accountId), secret),
+    deleteTotp: (accountId: string) => store.delete(totpKey(accountId)),
+    readPending: (accountId: string) => store.get(pendingKey(accountId)),
+    writePending: (accountId: string, secret: string) => store.set(pendingKey(accountId), secret),
+    deletePending: (accountId: string) => store.delete(pendingKey(accountId)),
+    async readRecovery(accountId: string, setId: string): Promise<string[] | null> {
+      const stored = await store.get(recoveryKey(accountId, setId));
+      const parsed: unknown = stored === null ? null : JSON.parse(stored);
+      return Array.isArray(parsed) && parsed.every((code) => typeof code === 'string') ? parsed : null;
+    },
+    writeRecovery: (accountId: string, setId: string, codes: readonly string[]) =>
+      store.set(recoveryKey(accountId, setId), JSON.stringify(codes)),
+    deleteRecovery: (accountId: string, setId: string) => store.delete(recoveryKey(accountId, setId)),
+    /** Fails with SecretStoreUnavailableError when the keychain cannot be reached. */
+    async assertReachable(): Promise<void> {
+      await store.keys();
+    },
+    /** This installation's entries only, parsed; entries of other data directories are never touched. */
+    async list(): Promise<ParsedSecretKey[]> {
+      return (await store.keys()).flatMap((key) => {
+        const parsed = key.startsWith(prefix) ? parseKey(key.slice(prefix.length)) : null;
+        return parsed ? [parsed] : [];
+      });
+    },
+  };
+}
+
+function parseKey(rest: string): ParsedSecretKey | null {
+  const [kind, accountId, setId, ...extra] = rest.split('/');
+  if (!accountId || extra.length > 0) return null;
+  if ((kind === 'totp' || kind === 'totp-pending') && setId === undefined) return { kind, accountId };
+  if (kind === 'recovery' && setId) return { kind, accountId, setId };
+  return null;
+}
