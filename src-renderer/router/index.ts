@@ -1,5 +1,6 @@
 import { createRouter, createWebHashHistory, type Router } from 'vue-router';
 import CreateAccountView from '../features/auth/CreateAccountView.vue';
+import SignInVerifyView from '../features/auth/SignInVerifyView.vue';
 import SignInView from '../features/auth/SignInView.vue';
 import DashboardView from '../features/dashboard/DashboardView.vue';
 import ProfileSettings from '../features/settings/ProfileSettings.vue';
@@ -24,6 +25,8 @@ export function createAppRouter(): Router {
     history: createWebHashHistory(),
     routes: [
       { path: '/sign-in', name: 'sign-in', component: SignInView, meta: { guestOnly: true } },
+      // The second sign-in step, while main holds a challenge (also after a restart: getSession returns it).
+      { path: '/sign-in/verify', name: 'sign-in-verify', component: SignInVerifyView, meta: { guestOnly: true } },
       { path: '/create-account', name: 'create-account', component: CreateAccountView, meta: { guestOnly: true } },
       {
         path: '/',
@@ -52,6 +55,8 @@ export function createAppRouter(): Router {
     await session.ensureLoaded();
     if (to.meta.requiresAuth && !session.isSignedIn) return { name: 'sign-in' };
     if (to.meta.guestOnly && session.isSignedIn) return { name: 'dashboard' };
+    if (to.name === 'sign-in' && session.challenge) return { name: 'sign-in-verify' };
+    if (to.name === 'sign-in-verify' && !session.challenge) return { name: 'sign-in' };
     if (to.name === 'sign-in') {
       const accounts = useAccountsStore();
       await accounts.ensureLoaded();

@@ -2,7 +2,13 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { OperationInput, OperationOutput } from '../../src-shared/contract';
 import type { ApiError } from '../../src-shared/errors';
-import { SESSION_IDLE_TIMEOUT_MS, type SessionInfo, type AccountSummary, type SignOutReason } from '../../src-shared/models';
+import {
+  SESSION_IDLE_TIMEOUT_MS,
+  type AccountSummary,
+  type SessionInfo,
+  type SignInChallenge,
+  type SignOutReason,
+} from '../../src-shared/models';
 import type { OperationName } from '../../src-shared/operations';
 import type { Result } from '../../src-shared/result';
 import { callGatehouse } from '../api/gatehouseApi';
@@ -47,7 +53,19 @@ const REFRESH_AFTER: ReadonlySet<OperationName> = new Set<OperationName>([
   'updateProfile',
   'changePassword',
   'listSecurityEvents',
+  'getTwoFactorStatus',
+  'beginTwoFactorEnrollment',
+  'confirmTwoFactorEnrollment',
+  'cancelTwoFactorEnrollment',
+  'getRecoveryCodes',
+  'regenerateRecoveryCodes',
+  'deactivateTwoFactor',
+  'copyToClipboard',
+  'downloadRecoveryCodes',
 ]);
+
+/** Sign-in errors that stay on the sign-in screen when it is opened again (it says when to retry, or why you are back). */
+const STICKY_SIGN_IN_ERRORS: ReadonlySet<string> = new Set(['RATE_LIMITED', 'SECOND_FACTOR_LOCKED']);
 
 export const useSessionStore = defineStore('session', () => {
   const session = ref<SessionInfo | null>(null);
@@ -59,6 +77,9 @@ export const useSessionStore = defineStore('session', () => {
   const lastEmail = ref<string | null>(null);
   /** A failure while reading the session at start-up (shown on the sign-in screen). */
   const loadError = ref<ApiError | null>(null);
+
+  /** The pending second sign-in step (a correct password for an account with two-factor authentication). */
+  const challenge = ref<SignInChallenge | null>(null);
 
   const signInPending = ref(false);
   const signInError = ref<ApiError | null>(null);
@@ -80,6 +101,8 @@ export const useSessionStore = defineStore('session', () => {
   let expiryTimer: ReturnType<typeof setTimeout> | undefined;
   let loading: Promise<void> | null = null;
   let refreshing: Promise<void> | null = null;
+  /** Set when the second step ended with a message for the sign-in screen, so opening that screen keeps it. */
+  let keepSignInErrorOnce = false;
 
   /**
    * Every store calls main through here: NOT_SIGNED_IN from any operation ends
@@ -136,6 +159,7 @@ export const useSessionStore = defineStore('session', () => {
 
   function startSession(next: SessionInfo): void {
     epoch += 1;
+    challenge.value = null;
     signedOutCause.value = null;
     loadError.value = null;
     signOutError.value = null;
@@ -158,6 +182,7 @@ export const useSessionStore = defineStore('session', () => {
       if (started === epoch) {
         if (result.ok) {
           if (result.value.session) keep(result.value.session);
+          else challenge.value = result.value.challenge ?? null;
         } else if (result.error.code !== 'NOT_SIGNED_IN') {
           loadError.value = result.error;
         }
@@ -198,11 +223,15 @@ export const useSessionStore = defineStore('session', () => {
       const result = await request('signIn', input);
       if (result.ok) {
         retryAt.value = null;
+        if (result.value.challenge) {
+          challenge.value = result.value.challenge;
+          return false;
+        }
         startSession(result.value.session);
         return true;
       }
       signInError.value = result.error;
-      // RATE_LIMITED always says when to retry; a wrong password does when it starts the backoff.
+      // RATE_LIMITED and SECOND_FACTOR_LOCKED always say when to retry; a wrong password does when it starts the backoff.
       retryAt.value = result.error.retryAt ?? null;
       return false;
     } finally {
@@ -213,7 +242,27 @@ export const useSessionStore = defineStore('session', () => {
   /** Called when the rate-limit countdown reaches zero. */
   function clearRateLimit(): void {
     retryAt.value = null;
-    if (signInError.value?.code === 'RATE_LIMITED') signInError.value = null;
+    if (signInError.value && STICKY_SIGN_IN_ERRORS.has(signInError.value.code)) signInError.value = null;
+  }
+
+  /** The second step succeeded: the session starts. */
+  function completeSignIn(next: SessionInfo): void {
+    retryAt.value = null;
+    signInError.value = null;
+    startSession(next);
+  }
+
+  /**
+   * The second step is over without a session (cancelled, expired, locked). `error`, if
+   * given, is shown on the sign-in screen; its retryAt holds sign-in back until then.
+   */
+  function endChallenge(error: ApiError | null = null): void {
+    if (!challenge.value) return;
+    lastEmail.value = challenge.value.email;
+    challenge.value = null;
+    signInError.value = error;
+    if (error?.retryAt !== undefined) retryAt.value = error.retryAt;
+    keepSignInErrorOnce = error !== null;
   }
 
   async function createAccount(input: { name: string; email: string; password: string }): Promise<boolean> {
@@ -260,7 +309,9 @@ export const useSessionStore = defineStore('session', () => {
 
   /** Clears form errors when a sign-in or create-account screen is opened afresh. */
   function clearFormErrors(): void {
-    if (signInError.value?.code !== 'RATE_LIMITED') signInError.value = null;
+    const keep = keepSignInErrorOnce || (signInError.value !== null && STICKY_SIGN_IN_ERRORS.has(signInError.value.code));
+    keepSignInErrorOnce = false;
+    if (!keep) signInError.value = null;
     createError.value = null;
   }
 
@@ -274,6 +325,7 @@ export const useSessionStore = defineStore('session', () => {
     signedOutCause,
     lastEmail,
     loadError,
+    challenge,
     signInPending,
     signInError,
     retryAt,
@@ -290,6 +342,8 @@ export const useSessionStore = defineStore('session', () => {
     isRateLimited,
     signIn,
     clearRateLimit,
+    completeSignIn,
+    endChallenge,
     createAccount,
     signOut,
     updateAccount,

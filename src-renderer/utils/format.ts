@@ -61,6 +61,24 @@ export function securityEventLabel(event: SecurityEvent): string {
         default:
           return 'Signed out';
       }
+    case 'two_factor_activated':
+      return 'Two-factor authentication activated';
+    case 'two_factor_deactivated':
+      return 'Two-factor authentication deactivated';
+    case 'recovery_codes_viewed':
+      return 'Recovery codes viewed';
+    case 'recovery_codes_regenerated':
+      return 'Recovery codes regenerated';
+    case 'two_factor_code_accepted':
+      return 'Two-factor code accepted';
+    case 'two_factor_code_rejected':
+      return 'Two-factor code rejected';
+    case 'recovery_code_used':
+      return 'Recovery code used';
+    case 'recovery_code_rejected':
+      return 'Recovery code rejected';
+    case 'second_factor_locked':
+      return 'Two-factor sign-in locked';
     default: {
       // A kind added by a newer main process: show it rather than nothing.
       const kind: string = (event as { kind: string }).kind;
@@ -68,4 +86,9 @@ export function securityEventLabel(event: SecurityEvent): string {
       return text.charAt(0).toLocaleUpperCase() + text.slice(1);
     }
   }
+}
+
+/** A secret key in blocks of four for reading and typing: "JBSW Y3DP EHPK 3PXP". */
+export function groupSecretKey(secretKey: string): string {
+  return (secretKey.replace(/\s+/gu, '').match(/.{1,4}/gu) ?? []).join(' ');
 }

@@ -46,6 +46,18 @@ export function installFakeApi(): FakeApi {
     updateProfile: vi.fn(async () => fail(notSignedIn)),
     changePassword: vi.fn(async () => fail(notSignedIn)),
     listSecurityEvents: vi.fn(async () => fail(notSignedIn)),
+    submitTwoFactorCode: vi.fn(async () => fail(notSignedIn)),
+    submitRecoveryCode: vi.fn(async () => fail(notSignedIn)),
+    cancelTwoFactorChallenge: vi.fn(async () => ok({})),
+    getTwoFactorStatus: vi.fn(async () => fail(notSignedIn)),
+    beginTwoFactorEnrollment: vi.fn(async () => fail(notSignedIn)),
+    confirmTwoFactorEnrollment: vi.fn(async () => fail(notSignedIn)),
+    cancelTwoFactorEnrollment: vi.fn(async () => ok({})),
+    getRecoveryCodes: vi.fn(async () => fail(notSignedIn)),
+    regenerateRecoveryCodes: vi.fn(async () => fail(notSignedIn)),
+    deactivateTwoFactor: vi.fn(async () => fail(notSignedIn)),
+    copyToClipboard: vi.fn(async () => fail(notSignedIn)),
+    downloadRecoveryCodes: vi.fn(async () => fail(notSignedIn)),
   };
   const bridge: GatehouseApi = api;
   setGatehouseApi(bridge);

@@ -1,0 +1,220 @@
+import { defineStore } from 'pinia';
+import { ref, watch } from 'vue';
+import type { OperationOutput } from '../../src-shared/contract';
+import type { ApiError } from '../../src-shared/errors';
+import type { ClipboardItem, RecoveryCodeSet, TwoFactorEnrollment, TwoFactorStatus } from '../../src-shared/models';
+import { useSecurityEventsStore } from './securityEvents';
+import { useSessionStore } from './session';
+
+/** Why the recovery codes are on screen; the view words its lead by it. */
+export type RecoveryCodesReason = 'activated' | 'viewed' | 'regenerated';
+
+/** What the store is waiting for, if anything (one two-factor request at a time). */
+export type TwoFactorTask =
+  | 'status'
+  | 'begin'
+  | 'confirm'
+  | 'cancel'
+  | 'codes'
+  | 'regenerate'
+  | 'deactivate'
+  | 'copy'
+  | 'download';
+
+/**
+ * Two-factor authentication of the signed-in account: its status, a pending
+ * enrollment (QR code and secret key) and the recovery codes being shown.
+ * Actions resolve to null on success or to the ApiError for the view to show.
+ * The secret key and the codes are dropped as soon as their view closes, and
+ * whenever the account changes.
+ */
+export const useTwoFactorStore = defineStore('twoFactor', () => {
+  const session = useSessionStore();
+  const securityEvents = useSecurityEventsStore();
+
+  const status = ref<TwoFactorStatus | null>(null);
+  const statusError = ref<ApiError | null>(null);
+  const enrollment = ref<TwoFactorEnrollment | null>(null);
+  const recoveryCodes = ref<RecoveryCodeSet | null>(null);
+  const recoveryCodesReason = ref<RecoveryCodesReason | null>(null);
+  const busy = ref<TwoFactorTask | null>(null);
+
+  function reset(): void {
+    status.value = null;
+    statusError.value = null;
+    enrollment.value = null;
+    closeRecoveryCodes();
+  }
+
+  // Never show one account's two-factor state (let alone its codes) to another.
+  watch(
+    () => session.account?.id,
+    () => reset(),
+  );
+
+  /** Runs one request at a time; a second one while busy is refused (the buttons are disabled anyway). */
+  async function run<T>(task: TwoFactorTask, work: () => Promise<T>): Promise<T | ApiError> {
+    if (busy.value) return { code: 'FORBIDDEN', message: 'Please wait for the current step to finish.' };
+    busy.value = task;
+    try {
+      return await work();
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  function afterChange(): void {
+    if (securityEvents.loaded) void securityEvents.load();
+  }
+
+  async function fetchStatus(): Promise<ApiError | null> {
+    const result = await session.request('getTwoFactorStatus', {});
+    if (!result.ok) {
+      statusError.value = result.error;
+      return result.error;
+    }
+    status.value = result.value.status;
+    statusError.value = null;
+    return null;
+  }
+
+  function loadStatus(): Promise<ApiError | null> {
+    return run('status', fetchStatus);
+  }
+
+  /** True when See/Regenerate Recovery Codes will not ask for the password again. */
+  function passwordIsFresh(now = Date.now()): boolean {
+    const until = status.value?.passwordConfirmedUntil;
+    return typeof until === 'number' && now < until;
+  }
+
+  function beginEnrollment(password: string): Promise<ApiError | null> {
+    return run('begin', async () => {
+      const result = await session.request('beginTwoFactorEnrollment', { password });
+      if (!result.ok) return result.error;
+      enrollment.value = result.value.enrollment;
+      return null;
+    });
+  }
+
+  function confirmEnrollment(code: string): Promise<ApiError | null> {
+    return run('confirm', async () => {
+      const result = await session.request('confirmTwoFactorEnrollment', { code });
+      if (!result.ok) {
+        if (result.error.code === 'ENROLLMENT_EXPIRED' || result.error.code === 'TWO_FACTOR_ALREADY_ACTIVE') {
+          enrollment.value = null;
+          void fetchStatus();
+        }
+        return result.error;
+      }
+      enrollment.value = null;
+      showCodes(result.value.recoveryCodes, 'activated');
+      await fetchStatus();
+      afterChange();
+      return null;
+    });
+  }
+
+  /** Discards the pending secret here at once, and in main. */
+  async function cancelEnrollment(): Promise<void> {
+    if (!enrollment.value) return;
+    enrollment.value = null;
+    await run('cancel', () => session.request('cancelTwoFactorEnrollment', {}));
+  }
+
+  /** An enrollment that ran out of time (a timer on the screen): forget it here, main discards it too. */
+  function expireEnrollment(): void {
+    enrollment.value = null;
+    void session.request('cancelTwoFactorEnrollment', {});
+  }
+
+  function showCodes(codes: RecoveryCodeSet, reason: RecoveryCodesReason): void {
+    recoveryCodes.value = codes;
+    recoveryCodesReason.value = reason;
+    if (status.value?.active) status.value = { ...status.value, recoveryCodesRemaining: codes.remaining };
+  }
+
+  /** See Recovery Codes. Without a password main may answer PASSWORD_CONFIRMATION_REQUIRED. */
+  function viewRecoveryCodes(password?: string): Promise<ApiError | null> {
+    return run('codes', async () => {
+      const result = await session.request('getRecoveryCodes', password === undefined ? {} : { password });
+      if (!result.ok) return result.error;
+      showCodes(result.value.recoveryCodes, 'viewed');
+      await fetchStatus();
+      afterChange();
+      return null;
+    });
+  }
+
+  /** Regenerate Codes: the old set stops working. Without a password main may answer PASSWORD_CONFIRMATION_REQUIRED. */
+  function regenerateRecoveryCodes(password?: string): Promise<ApiError | null> {
+    return run('regenerate', async () => {
+      const result = await session.request('regenerateRecoveryCodes', password === undefined ? {} : { password });
+      if (!result.ok) return result.error;
+      showCodes(result.value.recoveryCodes, 'regenerated');
+      await fetchStatus();
+      afterChange();
+      return null;
+    });
+  }
+
+  function closeRecoveryCodes(): void {
+    recoveryCodes.value = null;
+    recoveryCodesReason.value = null;
+  }
+
+  function deactivate(password: string): Promise<ApiError | null> {
+    return run('deactivate', async () => {
+      const result = await session.request('deactivateTwoFactor', { password });
+      if (!result.ok) return result.error;
+      closeRecoveryCodes();
+      status.value = { active: false, passwordConfirmedUntil: status.value?.passwordConfirmedUntil ?? null };
+      await fetchStatus();
+      afterChange();
+      return null;
+    });
+  }
+
+  /** Main puts the text on the clipboard; the renderer only names what. */
+  function copy(item: ClipboardItem): Promise<ApiError | null> {
+    return run('copy', async () => {
+      const result = await session.request('copyToClipboard', { item });
+      return result.ok ? null : result.error;
+    });
+  }
+
+  /** Saves the current codes with the native save dialog. */
+  function download(): Promise<OperationOutput<'downloadRecoveryCodes'> | ApiError> {
+    return run('download', async () => {
+      const result = await session.request('downloadRecoveryCodes', {});
+      return result.ok ? result.value : result.error;
+    });
+  }
+
+  return {
+    status,
+    statusError,
+    enrollment,
+    recoveryCodes,
+    recoveryCodesReason,
+    busy,
+    loadStatus,
+    passwordIsFresh,
+    beginEnrollment,
+    confirmEnrollment,
+    cancelEnrollment,
+    expireEnrollment,
+    viewRecoveryCodes,
+    regenerateRecoveryCodes,
+    closeRecoveryCodes,
+    deactivate,
+    copy,
+    download,
+    reset,
+  };
+});
+
+/** Tells an ApiError from a successful value. */
+export function isApiError(value: unknown): value is ApiError {
+  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
+}
