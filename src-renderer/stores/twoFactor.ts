@@ -158,6 +158,17 @@ export const useTwoFactorStore = defineStore('twoFactor', () => {
     });
   }
 
+  /**
+   * See Recovery Codes / Regenerate Codes from the section: without a password while the
+   * last confirmation is fresh. Resolves to 'password-required' when the password pop-up
+   * must ask (stale, or main said PASSWORD_CONFIRMATION_REQUIRED), else like the action.
+   */
+  async function withRecentPassword(flow: 'codes' | 'regenerate'): Promise<ApiError | 'password-required' | null> {
+    if (!passwordIsFresh()) return 'password-required';
+    const failure = flow === 'codes' ? await viewRecoveryCodes() : await regenerateRecoveryCodes();
+    return failure?.code === 'PASSWORD_CONFIRMATION_REQUIRED' ? 'password-required' : failure;
+  }
+
   function closeRecoveryCodes(): void {
     recoveryCodes.value = null;
     recoveryCodesReason.value = null;
@@ -206,6 +217,7 @@ export const useTwoFactorStore = defineStore('twoFactor', () => {
     expireEnrollment,
     viewRecoveryCodes,
     regenerateRecoveryCodes,
+    withRecentPassword,
     closeRecoveryCodes,
     deactivate,
     copy,

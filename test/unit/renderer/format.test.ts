@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../../src-shared/errors';
 import type { SecurityEvent } from '../../../src-shared/models';
 import { fieldError, formAlertMessage } from '../../../src-renderer/utils/apiErrors';
-import { formatDuration, initials, securityEventLabel } from '../../../src-renderer/utils/format';
+import { formatDuration, groupSecretKey, initials, securityEventLabel } from '../../../src-renderer/utils/format';
 
 const event = (kind: SecurityEvent['kind'], reason?: SecurityEvent['reason']): SecurityEvent => ({
   id: 1,
@@ -24,6 +24,24 @@ describe('format', () => {
     expect(securityEventLabel({ id: 2, kind: 'two_factor_enabled', at: 0 } as unknown as SecurityEvent)).toBe(
       'Two factor enabled',
     );
+  });
+
+  it('labels the two-factor events in plain words', () => {
+    expect(securityEventLabel(event('two_factor_activated'))).toBe('Two-factor authentication activated');
+    expect(securityEventLabel(event('two_factor_deactivated'))).toBe('Two-factor authentication deactivated');
+    expect(securityEventLabel(event('recovery_codes_viewed'))).toBe('Recovery codes viewed');
+    expect(securityEventLabel(event('recovery_codes_regenerated'))).toBe('Recovery codes regenerated');
+    expect(securityEventLabel(event('two_factor_code_accepted'))).toBe('Two-factor code accepted');
+    expect(securityEventLabel(event('two_factor_code_rejected'))).toBe('Two-factor code rejected');
+    expect(securityEventLabel(event('recovery_code_used'))).toBe('Recovery code used');
+    expect(securityEventLabel(event('recovery_code_rejected'))).toBe('Recovery code rejected');
+    expect(securityEventLabel(event('second_factor_locked'))).toBe('Two-factor sign-in locked');
+  });
+
+  it('groups a secret key in blocks of four', () => {
+    expect(groupSecretKey('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP')).toBe('JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP');
+    expect(groupSecretKey('ABCDEF')).toBe('ABCD EF');
+    expect(groupSecretKey('')).toBe('');
   });
 
   it('spells durations out', () => {
