@@ -14,6 +14,7 @@ import { createKeytarSecretStore } from './core/secrets/keytarSecretStore';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './electron/appProtocol';
 import { installApplicationMenu } from './electron/applicationMenu';
 import { createMainWindow } from './electron/createMainWindow';
+import { createElectronDesktopIntegration, type ElectronDesktopIntegration } from './electron/desktopIntegration';
 import { resolveRendererSource } from './electron/origins';
 import { denyAllPermissions } from './electron/permissions';
 import { registerIpc } from './electron/registerIpc';
@@ -25,6 +26,7 @@ if (process.env.GATEHOUSE_DATA_DIR?.trim()) app.setPath('userData', dataDir);
 
 const renderer = resolveRendererSource(process.env, app.isPackaged);
 let backend: Backend | null = null;
+let desktop: ElectronDesktopIntegration | null = null;
 let mainWindow: BrowserWindow | null = null;
 let mainWebContentsId: number | undefined;
 
@@ -50,11 +52,17 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', () => {
+  app.on('before-quit', (event) => {
     endSession('app_quit');
     const closing = backend;
     backend = null; // later IPC calls get INTERNAL instead of reaching a closed database
     guarded('close its database', () => closing?.close());
+    // A copied secret does not outlive the app: quitting waits (a second at most) until the clipboard is checked.
+    const clearing = desktop?.clearCopiedText();
+    if (clearing) {
+      event.preventDefault();
+      void clearing.finally(() => app.quit());
+    }
   });
 
   void app.whenReady().then(start).catch((error: unknown) => {
@@ -68,7 +76,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  backend = composeBackend({ dataDir, secretStore: createKeytarSecretStore() });
+  desktop = createElectronDesktopIntegration(() => mainWindow);
+  backend = composeBackend({ dataDir, secretStore: createKeytarSecretStore(), desktop });
   denyAllPermissions(session.defaultSession);
   serveAppProtocol(join(__dirname, '../renderer'));
   registerIpc(() => backend, { allowedOrigin: renderer.allowedOrigin, getTrustedWebContentsId: () => mainWebContentsId });

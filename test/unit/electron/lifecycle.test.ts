@@ -48,6 +48,9 @@ vi.mock('electron', () => {
     get dialog() {
       return current().dialog;
     },
+    get clipboard() {
+      return current().clipboard;
+    },
     get shell() {
       return current().shell;
     },
@@ -136,10 +139,28 @@ function createFakeElectron() {
     net: { fetch: vi.fn() },
     powerMonitor: new EventEmitter(),
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => ({ template })) },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
+    },
+    clipboard: createFakeClipboard(),
     shell: { openExternal: vi.fn(async () => {}) },
     nativeTheme: { shouldUseDarkColors: false },
   };
+}
+
+function createFakeClipboard() {
+  const clipboard = {
+    text: '',
+    readText: vi.fn(async () => clipboard.text),
+    writeText: vi.fn(async (text: string) => {
+      clipboard.text = text;
+    }),
+    clear: vi.fn(() => {
+      clipboard.text = '';
+    }),
+  };
+  return clipboard;
 }
 type FakeElectron = ReturnType<typeof createFakeElectron>;
 
@@ -170,6 +191,20 @@ async function startApp(): Promise<FakeBrowserWindow> {
   await fireReady();
   expect(h.electron.windows).toHaveLength(1);
   return h.electron.windows[0]!;
+}
+
+/** The DesktopIntegration index.ts hands to composeBackend. */
+const anyDesktop = expect.objectContaining({ copyText: expect.any(Function), saveTextFile: expect.any(Function) });
+
+interface ComposedDesktop {
+  copyText(text: string): Promise<void>;
+  saveTextFile(request: { suggestedName: string; contents: string }): Promise<{ fileName: string } | null>;
+}
+
+/** The desktop port composeBackend received. */
+function composedDesktop(): ComposedDesktop {
+  expect(h.composeBackend).toHaveBeenCalledTimes(1);
+  return (h.composeBackend.mock.calls[0]![0] as { desktop: ComposedDesktop }).desktop;
 }
 
 /** An IPC event from the main frame of the given window, i.e. one the sender policy trusts. */
@@ -215,7 +250,7 @@ describe('data directory', () => {
 
     await fireReady();
     expect(h.composeBackend).toHaveBeenCalledTimes(1);
-    expect(h.composeBackend).toHaveBeenCalledWith({ dataDir: dir, secretStore: h.secretStore });
+    expect(h.composeBackend).toHaveBeenCalledWith({ dataDir: dir, secretStore: h.secretStore, desktop: anyDesktop });
   });
 
   it.each([
@@ -227,7 +262,7 @@ describe('data directory', () => {
     await fireReady();
     expect(h.electron.app.setPath).not.toHaveBeenCalled();
     expect(h.electron.app.getPath).toHaveBeenCalledWith('userData');
-    expect(h.composeBackend).toHaveBeenCalledWith({ dataDir: USER_DATA, secretStore: h.secretStore });
+    expect(h.composeBackend).toHaveBeenCalledWith({ dataDir: USER_DATA, secretStore: h.secretStore, desktop: anyDesktop });
   });
 });
 
@@ -307,6 +342,56 @@ describe('on ready', () => {
       error: { code: 'FORBIDDEN', message: MESSAGES.forbidden },
     });
     expect(h.backend.dispatch).not.toHaveBeenCalled();
+  });
+});
+
+describe('desktop port', () => {
+  it("gives the backend Electron's clipboard and a save dialog parented to the main window", async () => {
+    const window = await startApp();
+    const desktop = composedDesktop();
+    await desktop.copyText('JBSWY3DPEHPK3PXP');
+    expect(h.electron.clipboard.writeText).toHaveBeenCalledWith('JBSWY3DPEHPK3PXP');
+
+    await expect(desktop.saveTextFile({ suggestedName: 'codes.txt', contents: 'x' })).resolves.toBeNull();
+    expect(h.electron.dialog.showSaveDialog).toHaveBeenCalledTimes(1);
+    expect(h.electron.dialog.showSaveDialog.mock.calls[0]![0]).toBe(window);
+  });
+
+  /** Emits before-quit as Electron does, with an event the handler may cancel. */
+  const emitBeforeQuit = () => {
+    const event = { preventDefault: vi.fn() };
+    h.electron.app.emit('before-quit', event);
+    return event;
+  };
+
+  it('on before-quit holds quitting until a copied secret still on the clipboard is cleared, then quits again', async () => {
+    await startApp();
+    await composedDesktop().copyText('JBSWY3DPEHPK3PXP');
+    const event = emitBeforeQuit();
+    expect(h.backend.close).toHaveBeenCalledTimes(1);
+    expect(event.preventDefault).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(h.electron.app.quit).toHaveBeenCalledTimes(1));
+    expect(h.electron.clipboard.text).toBe('');
+
+    // The second round finds nothing to clear and lets the app quit.
+    expect(emitBeforeQuit().preventDefault).not.toHaveBeenCalled();
+    expect(h.backend.close).toHaveBeenCalledTimes(1);
+  });
+
+  it('on before-quit leaves the clipboard alone when the person copied something else since', async () => {
+    await startApp();
+    await composedDesktop().copyText('JBSWY3DPEHPK3PXP');
+    h.electron.clipboard.text = 'something else';
+    emitBeforeQuit();
+    await vi.waitFor(() => expect(h.electron.app.quit).toHaveBeenCalledTimes(1));
+    expect(h.electron.clipboard.clear).not.toHaveBeenCalled();
+    expect(h.electron.clipboard.text).toBe('something else');
+  });
+
+  it('on before-quit with nothing copied, quits at once', async () => {
+    await startApp();
+    expect(emitBeforeQuit().preventDefault).not.toHaveBeenCalled();
+    expect(h.electron.clipboard.readText).not.toHaveBeenCalled();
   });
 });
 
