@@ -10,31 +10,71 @@
  *   });
  *
  * - `app` is a freshly launched Gatehouse on its own empty temporary data directory (deleted after
- *   the test): `{ page, dataDir, driver, restart() }`. It is ready when a start screen shows.
+ *   the test): `{ page, dataDir, downloadsDir, driver, restart(), clipboardText(), savedFiles(),
+ *   cancelNextSave() }`. It is ready when a start screen shows.
  * - `app.restart()` closes the app and launches it again on the same data directory; it resolves
  *   to the new page, and `app.page` is the new page from then on.
+ * - Clipboard and save dialog (the two native things the app uses): `await app.clipboardText()` is
+ *   the text on the clipboard the app copies to. Every save dialog accepts the app's suggested file
+ *   name in the test's own `downloadsDir` (emptied after the test); `await app.savedFiles()` lists
+ *   what is there as `{ path, name, contents }`, oldest first. `await app.cancelNextSave()` makes
+ *   the running app's next save dialog answer "Cancel". Under chromium the clipboard is the test
+ *   desktop's (in memory, empty again after restart()); under electron it is the real one (Electron's
+ *   clipboard.readText() in the main process), shared by everything on that display.
  * - `page` is a stable stand-in for `app.page`: it keeps working after a restart. Only listeners
  *   added with page.on() and locators/handles created before the restart stay with the old page.
  * - The driver comes from GATEHOUSE_E2E_DRIVER (electron | chromium); by default electron when its
  *   binary is installed, else chromium (the built renderer in Chromium with the real core in the
  *   test process). test.use({ viewport, colorScheme }) applies to the chromium driver's pages.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { createDriver } from './drivers/createDriver';
 import { stablePage } from './drivers/stablePage';
-import type { AppDriver, RunningApp } from './drivers/types';
+import type { AppDriver, RunningGatehouse } from './drivers/types';
+
+/** A file the app saved through its save dialog. */
+export interface SavedFile {
+  /** Absolute path, inside `app.downloadsDir`. */
+  readonly path: string;
+  /** The file name the app suggested (and the dialog accepted). */
+  readonly name: string;
+  readonly contents: string;
+}
 
 export interface GatehouseApp {
   /** The current window's page (a new one after restart()). */
   readonly page: Page;
   readonly dataDir: string;
+  /** Where the save dialog puts files. */
+  readonly downloadsDir: string;
   readonly driver: 'electron' | 'chromium';
   /** Closes the app and launches it again on the same data directory; resolves to the new page. */
   restart(): Promise<Page>;
+  /** The text on the clipboard the app copies to. */
+  clipboardText(): Promise<string>;
+  /** The files the app saved in this test, oldest first. */
+  savedFiles(): Promise<SavedFile[]>;
+  /** The running app's next save dialog answers "Cancel" (nothing is saved). */
+  cancelNextSave(): Promise<void>;
+}
+
+async function listSavedFiles(downloadsDir: string): Promise<SavedFile[]> {
+  const entries = await readdir(downloadsDir, { withFileTypes: true });
+  const files = await Promise.all(
+    entries
+      .filter((entry) => entry.isFile())
+      .map(async ({ name }) => {
+        const path = join(downloadsDir, name);
+        const [contents, { mtimeMs }] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+        return { file: { path, name, contents }, mtimeMs };
+      }),
+  );
+  files.sort((a, b) => a.mtimeMs - b.mtimeMs || a.file.name.localeCompare(b.file.name));
+  return files.map(({ file }) => file);
 }
 
 export const test = base.extend<{ app: GatehouseApp; page: Page }, { gatehouseDriver: AppDriver }>({
@@ -49,9 +89,10 @@ export const test = base.extend<{ app: GatehouseApp; page: Page }, { gatehouseDr
 
   app: async ({ gatehouseDriver, viewport, colorScheme }, use, testInfo) => {
     const dataDir = await mkdtemp(join(tmpdir(), 'gatehouse-e2e-'));
+    const downloadsDir = await mkdtemp(join(tmpdir(), 'gatehouse-e2e-downloads-'));
     const log: string[] = [];
-    const launch = async (): Promise<RunningApp> => {
-      const running = await gatehouseDriver.launch(dataDir, { viewport, colorScheme });
+    const launch = async (): Promise<RunningGatehouse> => {
+      const running = await gatehouseDriver.launch(dataDir, { viewport, colorScheme, downloadsDir });
       running.page.on('pageerror', (error) => log.push(`[pageerror] ${error.stack ?? error.message}`));
       running.page.on('console', (message) => {
         if (message.type() === 'error' || message.type() === 'warning') log.push(`[${message.type()}] ${message.text()}`);
@@ -59,7 +100,7 @@ export const test = base.extend<{ app: GatehouseApp; page: Page }, { gatehouseDr
       return running;
     };
 
-    let running: RunningApp | undefined;
+    let running: RunningGatehouse | undefined;
     try {
       running = await launch();
       const app: GatehouseApp = {
@@ -67,6 +108,7 @@ export const test = base.extend<{ app: GatehouseApp; page: Page }, { gatehouseDr
           return running!.page;
         },
         dataDir,
+        downloadsDir,
         driver: gatehouseDriver.name,
         async restart() {
           const previous = running!;
@@ -75,11 +117,15 @@ export const test = base.extend<{ app: GatehouseApp; page: Page }, { gatehouseDr
           running = await launch();
           return running.page;
         },
+        clipboardText: () => running!.clipboardText(),
+        savedFiles: () => listSavedFiles(downloadsDir),
+        cancelNextSave: () => running!.cancelNextSave(),
       };
       await use(app);
     } finally {
       await running?.close();
       await rm(dataDir, { recursive: true, force: true });
+      await rm(downloadsDir, { recursive: true, force: true });
       if (log.length > 0 && testInfo.status !== testInfo.expectedStatus) {
         await testInfo.attach('app-console.txt', { body: log.join('\n'), contentType: 'text/plain' });
       }

@@ -1,18 +1,72 @@
 /**
- * Checks of the chromium driver itself: it must give the page what the preload and the app
- * protocol give it in Electron, and refuse what the Electron IPC layer refuses.
+ * Checks of the harness itself: under either driver the page gets exactly the contract's API and
+ * the fixture's clipboard and save-dialog controls see what the real core does with them; the
+ * chromium driver must give the page what the preload and the app protocol give it in Electron,
+ * and refuse what the Electron IPC layer refuses.
  */
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/contentSecurityPolicy';
-import { OPERATION_NAMES } from '../../src-shared/operations';
+import type { OperationInput, OperationOutput } from '../../src-shared/contract';
+import { OPERATION_NAMES, type OperationName } from '../../src-shared/operations';
+import type { Result } from '../../src-shared/result';
 import { chooseDriver } from './drivers/chooseDriver';
 import { BINDING_NAME } from './drivers/bridgeScript';
 import { APP_URL } from './drivers/serveRenderer';
 import { expect, test } from './fixtures';
+import { ALICE } from './support/accounts';
+import { Authenticator } from './support/twoFactor';
 
 /** window as the page sees it; the renderer's own typing of window.gatehouse is not visible here. */
 type BridgeWindow = { gatehouse: Record<string, (payload?: unknown) => Promise<unknown>> };
 
 const FORBIDDEN = { ok: false, error: { code: 'FORBIDDEN', message: 'This request was refused.' } };
+
+/** Calls one operation through the page's window.gatehouse, as the renderer would. */
+function callApi<K extends OperationName>(page: Page, operation: K, input: OperationInput<K>): Promise<Result<OperationOutput<K>>> {
+  return page.evaluate(
+    ([name, payload]) => (window as unknown as BridgeWindow).gatehouse[name]!(payload),
+    [operation, input] as const,
+  ) as Promise<Result<OperationOutput<K>>>;
+}
+
+/** callApi, expecting success; resolves to the value. */
+async function callOk<K extends OperationName>(page: Page, operation: K, input: OperationInput<K>): Promise<OperationOutput<K>> {
+  const result = await callApi(page, operation, input);
+  if (!result.ok) throw new Error(`${operation} failed: ${JSON.stringify(result.error)}`);
+  return result.value;
+}
+
+test.describe('either driver', () => {
+  test('window.gatehouse has exactly one method per operation', async ({ page }) => {
+    const keys = await page.evaluate(() => Object.keys((window as unknown as BridgeWindow).gatehouse));
+    expect(keys).toEqual([...OPERATION_NAMES]);
+  });
+
+  test("the fixture sees the real core's clipboard copies and saved files, and can cancel a save", async ({ app, page }) => {
+    expect(await app.savedFiles()).toEqual([]);
+    await callOk(page, 'createAccount', ALICE);
+    const { enrollment } = await callOk(page, 'beginTwoFactorEnrollment', { password: ALICE.password });
+    const secret = enrollment.secretKey.replace(/\s+/g, '');
+
+    expect(await callApi(page, 'copyToClipboard', { item: 'secretKey' })).toEqual({ ok: true, value: {} });
+    expect((await app.clipboardText()).replace(/\s+/g, '')).toBe(secret);
+
+    const code = await new Authenticator(secret).freshCode();
+    const { recoveryCodes } = await callOk(page, 'confirmTwoFactorEnrollment', { code });
+
+    const saved = await callOk(page, 'downloadRecoveryCodes', {});
+    if (!saved.saved) throw new Error('downloadRecoveryCodes did not save');
+    const files = await app.savedFiles();
+    expect(files.map(({ name }) => name)).toEqual([saved.fileName]);
+    expect(files[0]!.path).toBe(join(app.downloadsDir, saved.fileName));
+    for (const { code: recoveryCode } of recoveryCodes.codes) expect(files[0]!.contents).toContain(recoveryCode);
+
+    await app.cancelNextSave();
+    expect(await callApi(page, 'downloadRecoveryCodes', {})).toEqual({ ok: true, value: { saved: false } });
+    expect(await app.savedFiles()).toHaveLength(1);
+  });
+});
 
 test.describe('chromium driver', () => {
   test.skip(chooseDriver().name !== 'chromium', 'only the chromium driver has a test bridge');

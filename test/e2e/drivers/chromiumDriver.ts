@@ -8,7 +8,8 @@ import { MESSAGES } from '../../../src-shared/errors';
 import { BINDING_NAME, bridgeInitScript } from './bridgeScript';
 import { assertBuilt, buildOutput } from './paths';
 import { APP_ORIGIN, APP_URL, serveRenderer } from './serveRenderer';
-import type { AppDriver, LaunchOptions, RunningApp } from './types';
+import { prepareDownloadsDir, type AppDriver, type LaunchOptions, type RunningGatehouse } from './types';
+import { createTestDesktop } from './testDesktop';
 import { waitForReady } from './waitForReady';
 
 /** Quiet, offline Chromium: the machine has no network and tests run as root. */
@@ -42,7 +43,8 @@ const forbidden = { ok: false, error: { code: 'FORBIDDEN', message: MESSAGES.for
  * Runs the built renderer (out/renderer) in Chromium at http://gatehouse.localhost/, with the real
  * core composed in this test process on the test's data directory and the real OS keychain. The
  * page gets the same `window.gatehouse` object the preload builds; only the transport differs
- * (a Playwright binding instead of Electron IPC).
+ * (a Playwright binding instead of Electron IPC). Clipboard and save dialog are the test desktop
+ * (./testDesktop): a string in memory, and a "dialog" that saves into the test's downloads folder.
  */
 export function createChromiumDriver(rendererDir: string = buildOutput.rendererDir): AppDriver {
   let browser: Promise<Browser> | undefined;
@@ -56,9 +58,10 @@ export function createChromiumDriver(rendererDir: string = buildOutput.rendererD
 
   return {
     name: 'chromium',
-    async launch(dataDir: string, options: LaunchOptions): Promise<RunningApp> {
+    async launch(dataDir: string, options: LaunchOptions): Promise<RunningGatehouse> {
       if (rendererDir === buildOutput.rendererDir) assertBuilt(['rendererIndex']);
-      const backend: Backend = composeBackend({ dataDir, secretStore: createKeytarSecretStore() });
+      const desktop = createTestDesktop(await prepareDownloadsDir(dataDir, options));
+      const backend: Backend = composeBackend({ dataDir, secretStore: createKeytarSecretStore(), desktop });
       let context: BrowserContext | undefined;
       let closed = false;
       const close = async (): Promise<void> => {
@@ -67,6 +70,7 @@ export function createChromiumDriver(rendererDir: string = buildOutput.rendererD
         try {
           await context?.close();
         } finally {
+          await backend.reconciled; // start-up keychain repair finishes before its database closes; never rejects
           backend.close();
         }
       };
@@ -89,7 +93,12 @@ export function createChromiumDriver(rendererDir: string = buildOutput.rendererD
         const page = await context.newPage();
         await page.goto(APP_URL);
         await waitForReady(page);
-        return { page, close };
+        return {
+          page,
+          clipboardText: async () => desktop.clipboardText(),
+          cancelNextSave: async () => desktop.cancelNextSave(),
+          close,
+        };
       } catch (error) {
         await close().catch(() => undefined);
         throw error;

@@ -1,5 +1,7 @@
+import { sep } from 'node:path';
 import { _electron as electron } from '@playwright/test';
-import type { AppDriver, LaunchOptions, RunningApp } from './types';
+import type { ElectronApplication } from '@playwright/test';
+import { prepareDownloadsDir, type AppDriver, type LaunchOptions, type RunningGatehouse } from './types';
 import { assertBuilt, projectRoot } from './paths';
 import { waitForReady } from './waitForReady';
 
@@ -14,11 +16,40 @@ function electronEnv(dataDir: string): Record<string, string> {
   return env;
 }
 
+/** Where the stubbed save dialog keeps its state in the app's main process. */
+const SAVE_DIALOG_STATE = '__gatehouseE2eSaveDialog';
+
+/**
+ * Test code only: replaces dialog.showSaveDialog in the running app's main process (the product
+ * code calls Electron's dialog, which a test cannot click) with one that accepts the suggested
+ * file name inside `downloadsDir`, or answers "cancelled" once after cancelNextSave(). The
+ * clipboard stays the real one.
+ */
+async function stubSaveDialog(app: ElectronApplication, downloadsDir: string): Promise<void> {
+  await app.evaluate(
+    ({ dialog }, { dir, separator, stateName }) => {
+      const state = { cancelNext: false };
+      Object.assign(globalThis, { [stateName]: state });
+      const answer = async (...args: unknown[]) => {
+        const options = (args.at(-1) ?? {}) as { defaultPath?: string };
+        if (state.cancelNext) {
+          state.cancelNext = false;
+          return { canceled: true, filePath: '' };
+        }
+        const name = (options.defaultPath ?? '').split(/[\\/]/).pop() || 'Untitled.txt';
+        return { canceled: false, filePath: `${dir}${separator}${name}` };
+      };
+      dialog.showSaveDialog = answer as typeof dialog.showSaveDialog;
+    },
+    { dir: downloadsDir, separator: sep, stateName: SAVE_DIALOG_STATE },
+  );
+}
+
 /** Runs the real app: out/main/index.js (package.json "main") in the installed Electron binary. */
 export function createElectronDriver(executablePath: string): AppDriver {
   return {
     name: 'electron',
-    async launch(dataDir: string, options: LaunchOptions): Promise<RunningApp> {
+    async launch(dataDir: string, options: LaunchOptions): Promise<RunningGatehouse> {
       assertBuilt(['main', 'preload', 'rendererIndex']);
       // Chromium refuses to run as root with its sandbox on (CI runs as root).
       const chromiumFlags = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
@@ -39,7 +70,16 @@ export function createElectronDriver(executablePath: string): AppDriver {
         await page.waitForLoadState('domcontentloaded');
         if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
         await waitForReady(page);
-        return { page, close };
+        await stubSaveDialog(app, await prepareDownloadsDir(dataDir, options));
+        return {
+          page,
+          clipboardText: () => app.evaluate(({ clipboard }) => clipboard.readText()),
+          cancelNextSave: () =>
+            app.evaluate((_electron, stateName) => {
+              (globalThis as unknown as Record<string, { cancelNext: boolean }>)[stateName]!.cancelNext = true;
+            }, SAVE_DIALOG_STATE),
+          close,
+        };
       } catch (error) {
         await close().catch(() => undefined);
         throw error;

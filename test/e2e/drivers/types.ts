@@ -1,9 +1,23 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page, ViewportSize } from '@playwright/test';
 
-/** Page settings a test can set with test.use(); the chromium driver applies them to each context. */
+/** Per-test launch settings: page settings a test can set with test.use() (the chromium driver applies them to each context) and the test's downloads folder. */
 export interface LaunchOptions {
   readonly viewport?: ViewportSize | null;
   readonly colorScheme?: 'light' | 'dark' | 'no-preference' | null;
+  /**
+   * Where the save dialog puts files: it accepts the app's suggested name in this folder.
+   * Default: `downloads` inside the data directory (the e2e fixture passes its own folder).
+   */
+  readonly downloadsDir?: string;
+}
+
+/** The downloads folder for a launch: the given one, else `downloads` inside the data directory. Created if missing. */
+export async function prepareDownloadsDir(dataDir: string, options: LaunchOptions): Promise<string> {
+  const dir = options.downloadsDir ?? join(dataDir, 'downloads');
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  return dir;
 }
 
 /** One running app on one data directory. */
@@ -13,10 +27,18 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+/** A running Gatehouse, with the test's hold on its clipboard and save dialog. */
+export interface RunningGatehouse extends RunningApp {
+  /** The text on the clipboard the app copies to. */
+  clipboardText(): Promise<string>;
+  /** The app's next save dialog is cancelled instead of saving. */
+  cancelNextSave(): Promise<void>;
+}
+
 /** How the harness starts the app: the real Electron app, or the built renderer in Chromium. */
 export interface AppDriver {
   readonly name: 'electron' | 'chromium';
-  launch(dataDir: string, options: LaunchOptions): Promise<RunningApp>;
+  launch(dataDir: string, options: LaunchOptions): Promise<RunningGatehouse>;
   /** Releases what the driver holds for the whole worker (the chromium browser). */
   dispose(): Promise<void>;
 }

@@ -1,0 +1,43 @@
+import { writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { DesktopIntegration } from '../../../src-main/core/desktop/desktopIntegration';
+
+/** The chromium driver's desktop port, plus what a test may ask of it. */
+export interface TestDesktop extends DesktopIntegration {
+  /** What the app last copied ('' before any copy). */
+  clipboardText(): string;
+  /** The next save "dialog" answers as if the person clicked Cancel. */
+  cancelNextSave(): void;
+}
+
+/**
+ * Test code, not product code: the DesktopIntegration the chromium driver composes the core with,
+ * where there is no Electron. The clipboard is a string in memory (no clearing after a minute: the
+ * Electron adapter's unit tests cover that). The save "dialog" accepts the suggested name as is and
+ * writes into `downloadsDir` (the test's downloads folder), owner-only like the Electron adapter;
+ * a suggested name that is not a bare file name fails the save, so a bad suggestion is not hidden.
+ */
+export function createTestDesktop(downloadsDir: string): TestDesktop {
+  let clipboard = '';
+  let cancelNext = false;
+  return {
+    async copyText(text) {
+      clipboard = text;
+    },
+    async saveTextFile({ suggestedName, contents }) {
+      if (cancelNext) {
+        cancelNext = false;
+        return null;
+      }
+      if (suggestedName === '' || basename(suggestedName) !== suggestedName) {
+        throw new Error(`Gatehouse e2e: the suggested file name is not a bare file name: ${JSON.stringify(suggestedName)}`);
+      }
+      await writeFile(join(downloadsDir, suggestedName), contents, { encoding: 'utf8', mode: 0o600 });
+      return { fileName: suggestedName };
+    },
+    clipboardText: () => clipboard,
+    cancelNextSave() {
+      cancelNext = true;
+    },
+  };
+}
