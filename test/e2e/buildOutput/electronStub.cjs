@@ -1,13 +1,20 @@
 /**
  * A stand-in for the `electron` module, preloaded with `node -r` to smoke-test the BUILT main
  * bundle (out/main/index.js) on machines without the Electron binary. It records what the bundle
- * asks of Electron, then plays the renderer once: one IPC call from the main window's frame and
- * one from a sub-frame. It prints a JSON report and exits. Test code only.
+ * asks of Electron, then plays the renderer once: IPC calls from the main window's frame and one
+ * from a sub-frame, then two-factor enrollment far enough to use the desktop port — copying the
+ * secret key (an in-memory clipboard) and downloading the recovery codes (a save dialog that answers
+ * with a path in $GATEHOUSE_STUB_DOWNLOADS, then "Cancel"). It prints a JSON report and exits.
+ * Test code only.
  */
 const Module = require('node:module');
 const { EventEmitter } = require('node:events');
+const { join } = require('node:path');
 
-const report = { setPath: [], singleInstanceLock: 0, channels: [], windows: [], calls: {} };
+const report = { setPath: [], singleInstanceLock: 0, channels: [], windows: [], calls: {}, saveDialogs: [] };
+let clipboardText = '';
+/** Answers for the save dialogs to come: a file name inside $GATEHOUSE_STUB_DOWNLOADS, or null for "Cancel". */
+const saveAnswers = ['codes-from-the-stub.txt', null];
 const handlers = new Map();
 const emitters = [];
 const track = (emitter) => (emitters.push(emitter), emitter);
@@ -45,14 +52,37 @@ class BrowserWindow extends EventEmitter {
   focus() {}
 }
 
+function saveDialog(args) {
+  const [parent, options] = args.length > 1 ? args : [undefined, args[0]];
+  report.saveDialogs.push({ parentIsWindow: parent instanceof BrowserWindow, options });
+  const name = saveAnswers.shift();
+  if (!name) return { canceled: true, filePath: '' };
+  return { canceled: false, filePath: join(process.env.GATEHOUSE_STUB_DOWNLOADS, name) };
+}
+
 async function playRenderer(window) {
   const invoke = (channel, frame, payload) =>
     handlers.get(channel)({ sender: window.webContents, senderFrame: frame }, payload);
   const { mainFrame } = window.webContents;
+  const call = (operation, payload = {}) => invoke(`gatehouse:${operation}`, mainFrame, payload);
   report.loadedUrl = window.loadedUrl;
-  report.calls.listAccounts = await invoke('gatehouse:listAccounts', mainFrame, {});
+  report.calls.listAccounts = await call('listAccounts');
   report.calls.fromSubFrame = await invoke('gatehouse:listAccounts', { url: mainFrame.url, parent: mainFrame }, {});
-  report.calls.invalid = await invoke('gatehouse:signIn', mainFrame, { email: 'x' });
+  report.calls.invalid = await call('signIn', { email: 'x' });
+
+  const password = 'bundle smoke test password';
+  report.calls.createAccount = await call('createAccount', { name: 'Bundle Test', email: 'bundle@example.com', password });
+  const begin = await call('beginTwoFactorEnrollment', { password });
+  report.calls.beginTwoFactorEnrollment = begin;
+  report.calls.copySecretKey = await call('copyToClipboard', { item: 'secretKey' });
+  report.clipboardAfterCopy = clipboardText;
+  if (begin.ok) {
+    const { generate } = require('otplib');
+    const code = await generate({ secret: begin.value.enrollment.secretKey.replace(/\s+/g, '') });
+    report.calls.confirmTwoFactorEnrollment = await call('confirmTwoFactorEnrollment', { code });
+  }
+  report.calls.downloadSaved = await call('downloadRecoveryCodes');
+  report.calls.downloadCancelled = await call('downloadRecoveryCodes');
   finish({});
 }
 
@@ -72,7 +102,19 @@ const electron = {
   powerMonitor: track(new EventEmitter()),
   nativeTheme: { shouldUseDarkColors: false },
   Menu: { buildFromTemplate: () => ({}), setApplicationMenu: noop },
-  dialog: { showErrorBox: (title, message) => (report.errorBox = { title, message }) },
+  dialog: {
+    showErrorBox: (title, message) => (report.errorBox = { title, message }),
+    showSaveDialog: async (...args) => saveDialog(args),
+  },
+  clipboard: {
+    readText: async () => clipboardText,
+    writeText: async (text) => {
+      clipboardText = text;
+    },
+    clear: () => {
+      clipboardText = '';
+    },
+  },
   shell: { openExternal: () => Promise.resolve() },
 };
 
