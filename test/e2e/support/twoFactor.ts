@@ -90,9 +90,12 @@ export function driftedCode(secret: string, minutes: number): Promise<string> {
 
 // Screens
 
+/** Open dialogs, including confirmations (role alertdialog). */
+export const dialogs = (page: Page): Locator => page.getByRole('dialog').or(page.getByRole('alertdialog'));
+
 /** The password pop-up ("Password", "Confirm"). */
 export const passwordDialog = (page: Page): Locator =>
-  page.getByRole('dialog').filter({ has: page.getByLabel('Password', { exact: true }) });
+  dialogs(page).filter({ has: page.getByLabel('Password', { exact: true }) });
 
 /** Fills the password pop-up and clicks "Confirm"; does not check the outcome. */
 export async function confirmPassword(page: Page, password: string): Promise<void> {
@@ -104,6 +107,9 @@ export async function confirmPassword(page: Page, password: string): Promise<voi
 
 /** The "Two-factor Authentication" heading of Account Settings → Security. */
 export const twoFactorHeading = (page: Page): Locator => heading(page, 'Two-factor Authentication');
+
+/** A button inside the open dialog (the section behind it may have one with the same name). */
+export const dialogButton = (page: Page, name: string): Locator => dialogs(page).getByRole('button', { name, exact: true });
 
 /** The enrollment QR code image. */
 export const qrCodeImage = (page: Page): Locator => page.getByRole('img', { name: /QR code/ });
@@ -177,10 +183,14 @@ export async function beginActivation(page: Page, password: string): Promise<Enr
   return { secret, uri, authenticator: new Authenticator(secret) };
 }
 
-/** Types `code` into "6-digit code" and clicks `submit` ("Activate" while enrolling, "Submit" at sign-in). */
+/**
+ * Types `code` into "6-digit code" and clicks `submit` in the same form ("Activate" in the
+ * enrollment dialog, "Submit" at sign-in); does not check the outcome.
+ */
 export async function enterCode(page: Page, code: string, submit: 'Activate' | 'Submit'): Promise<void> {
-  await field(page, '6-digit code').fill(code);
-  await button(page, submit).click();
+  const codeField = field(page, '6-digit code');
+  await codeField.fill(code);
+  await page.locator('form').filter({ has: codeField }).getByRole('button', { name: submit, exact: true }).click();
 }
 
 export interface ActiveTwoFactor extends Enrollment {
@@ -196,9 +206,44 @@ export async function activateTwoFactor(page: Page, password: string): Promise<A
   const enrollment = await beginActivation(page, password);
   await enterCode(page, await enrollment.authenticator.freshCode(), 'Activate');
   const recoveryCodes = await readRecoveryCodes(page);
-  await button(page, 'Done').click();
+  await closeRecoveryCodes(page);
   await expect(button(page, 'Deactivate')).toBeVisible();
   return { ...enrollment, recoveryCodes };
+}
+
+/** Confirms the password if the pop-up asks for it (it does not within 15 minutes of the last time), then waits for the codes. */
+async function passwordIfAsked(page: Page, password: string): Promise<void> {
+  await expect(passwordDialog(page).or(recoveryCodeList(page))).toBeVisible();
+  if (await passwordDialog(page).isVisible()) await confirmPassword(page, password);
+}
+
+/** "See Recovery Codes" (password if asked); returns the codes shown and leaves the view open. */
+export async function seeRecoveryCodes(page: Page, password: string): Promise<string[]> {
+  await button(page, 'See Recovery Codes').click();
+  await passwordIfAsked(page, password);
+  return readRecoveryCodes(page);
+}
+
+/** "Regenerate Codes", confirmed in its dialog (password if asked); returns the new codes and leaves the view open. */
+export async function regenerateRecoveryCodes(page: Page, password: string): Promise<string[]> {
+  await button(page, 'Regenerate Codes').click();
+  await dialogButton(page, 'Regenerate Codes').click();
+  await passwordIfAsked(page, password);
+  return readRecoveryCodes(page);
+}
+
+/** Closes the recovery codes view with "Done". */
+export async function closeRecoveryCodes(page: Page): Promise<void> {
+  await dialogButton(page, 'Done').click();
+  await expect(recoveryCodeList(page)).toBeHidden();
+}
+
+/** "Deactivate", confirmed in its dialog, then the password pop-up; waits until the section offers "Activate" again. */
+export async function deactivateTwoFactor(page: Page, password: string): Promise<void> {
+  await button(page, 'Deactivate').click();
+  await dialogButton(page, 'Deactivate').click();
+  await confirmPassword(page, password);
+  await expect(button(page, 'Activate')).toBeVisible();
 }
 
 /** Email and password, then waits for the second step ("6-digit code"). */
