@@ -24,6 +24,8 @@ export interface HarnessOptions {
   readonly secretStore?: SecretStore;
   /** Another data directory (two harnesses may share one keychain). */
   readonly dataDir?: string;
+  /** Recovery-code scrypt parameters; cheap by default. */
+  readonly recoveryCodeScrypt?: ScryptParameters;
 }
 
 /**
@@ -44,7 +46,7 @@ export function createBackendHarness(options: HarnessOptions = {}) {
       secretStore,
       desktop: desktop.desktop,
       passwordHasher: hasher,
-      recoveryCodeScrypt: TEST_RECOVERY_SCRYPT,
+      recoveryCodeScrypt: options.recoveryCodeScrypt ?? TEST_RECOVERY_SCRYPT,
       logger: options.logger ?? silentLogger,
     });
   let backend = open();

@@ -10,7 +10,18 @@ const ALL: readonly SecretStoreOperation[] = ['get', 'set', 'delete', 'keys'];
  */
 export function createFaultySecretStore(inner: SecretStore & { entries?: Map<string, string> } = createMemorySecretStore()) {
   const failing = new Map<SecretStoreOperation, number>();
+  const frozen = new Map<SecretStoreOperation, { from: number; perform: boolean }>();
   const calls = new Map<SecretStoreOperation, number>();
+  const never = new Promise<never>(() => {});
+
+  /** A frozen call never settles: the process "crashes" while waiting for the keychain. */
+  async function run<T>(operation: SecretStoreOperation, work: () => Promise<T>): Promise<T> {
+    guard(operation);
+    const freeze = frozen.get(operation);
+    if (!freeze || (calls.get(operation) ?? 0) < freeze.from) return work();
+    if (freeze.perform) await work();
+    return never;
+  }
 
   function guard(operation: SecretStoreOperation): void {
     const count = (calls.get(operation) ?? 0) + 1;
@@ -20,10 +31,10 @@ export function createFaultySecretStore(inner: SecretStore & { entries?: Map<str
   }
 
   const store: SecretStore = {
-    get: async (key) => (guard('get'), inner.get(key)),
-    set: async (key, value) => (guard('set'), inner.set(key, value)),
-    delete: async (key) => (guard('delete'), inner.delete(key)),
-    keys: async () => (guard('keys'), inner.keys()),
+    get: (key) => run('get', () => inner.get(key)),
+    set: (key, value) => run('set', () => inner.set(key, value)),
+    delete: (key) => run('delete', () => inner.delete(key)),
+    keys: () => run('keys', () => inner.keys()),
   };
   return {
     ...store,
@@ -34,8 +45,16 @@ export function createFaultySecretStore(inner: SecretStore & { entries?: Map<str
     fail(operations: readonly SecretStoreOperation[] = ALL, afterCalls = 0): void {
       for (const operation of operations) failing.set(operation, (calls.get(operation) ?? 0) + afterCalls + 1);
     },
+    /**
+     * From the (afterCalls+1)-th further call of `operation` on, calls never settle, as if the app
+     * died there; with `perform`, the keychain change itself happens first (the crash comes right after).
+     */
+    freeze(operation: SecretStoreOperation, { afterCalls = 0, perform = false } = {}): void {
+      frozen.set(operation, { from: (calls.get(operation) ?? 0) + afterCalls + 1, perform });
+    },
     heal(): void {
       failing.clear();
+      frozen.clear();
     },
   };
 }
