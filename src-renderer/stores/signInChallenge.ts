@@ -58,35 +58,28 @@ export const useSignInChallengeStore = defineStore('signInChallenge', () => {
     return false;
   }
 
-  /** Resolves to true when the session has started. */
-  async function submitCode(code: string): Promise<boolean> {
+  /** Sends a code of either kind; resolves to true when the session has started. */
+  async function submit(operation: 'submitTwoFactorCode' | 'submitRecoveryCode', code: string): Promise<boolean> {
     if (pending.value || !session.challenge) return false;
     pending.value = true;
     error.value = null;
     try {
-      const result = await session.request('submitTwoFactorCode', { code });
+      const result = await session.request(operation, { code });
       if (!result.ok) return fail(result.error);
       session.completeSignIn(result.value.session);
+      if ('recoveryCodesRemaining' in result.value) recoveryCodesRemaining.value = result.value.recoveryCodesRemaining;
       return true;
     } finally {
       pending.value = false;
     }
   }
 
-  /** Resolves to true when the session has started. */
-  async function submitRecoveryCode(code: string): Promise<boolean> {
-    if (pending.value || !session.challenge) return false;
-    pending.value = true;
-    error.value = null;
-    try {
-      const result = await session.request('submitRecoveryCode', { code });
-      if (!result.ok) return fail(result.error);
-      session.completeSignIn(result.value.session);
-      recoveryCodesRemaining.value = result.value.recoveryCodesRemaining;
-      return true;
-    } finally {
-      pending.value = false;
-    }
+  function submitCode(code: string): Promise<boolean> {
+    return submit('submitTwoFactorCode', code);
+  }
+
+  function submitRecoveryCode(code: string): Promise<boolean> {
+    return submit('submitRecoveryCode', code);
   }
 
   /** "Back to sign in": the challenge is dropped here at once and in main. */

@@ -134,28 +134,30 @@ export const useTwoFactorStore = defineStore('twoFactor', () => {
     if (status.value?.active) status.value = { ...status.value, recoveryCodesRemaining: codes.remaining };
   }
 
-  /** See Recovery Codes. Without a password main may answer PASSWORD_CONFIRMATION_REQUIRED. */
-  function viewRecoveryCodes(password?: string): Promise<ApiError | null> {
-    return run('codes', async () => {
-      const result = await session.request('getRecoveryCodes', password === undefined ? {} : { password });
+  /** Shows the current set (See Recovery Codes) or a new one (Regenerate Codes: the old set stops working). */
+  function fetchCodes(
+    operation: 'getRecoveryCodes' | 'regenerateRecoveryCodes',
+    reason: 'viewed' | 'regenerated',
+    password: string | undefined,
+  ): Promise<ApiError | null> {
+    return run(reason === 'viewed' ? 'codes' : 'regenerate', async () => {
+      const result = await session.request(operation, password === undefined ? {} : { password });
       if (!result.ok) return result.error;
-      showCodes(result.value.recoveryCodes, 'viewed');
+      showCodes(result.value.recoveryCodes, reason);
       await fetchStatus();
       afterChange();
       return null;
     });
   }
 
-  /** Regenerate Codes: the old set stops working. Without a password main may answer PASSWORD_CONFIRMATION_REQUIRED. */
+  /** See Recovery Codes. Without a password main may answer PASSWORD_CONFIRMATION_REQUIRED. */
+  function viewRecoveryCodes(password?: string): Promise<ApiError | null> {
+    return fetchCodes('getRecoveryCodes', 'viewed', password);
+  }
+
+  /** Regenerate Codes. Without a password main may answer PASSWORD_CONFIRMATION_REQUIRED. */
   function regenerateRecoveryCodes(password?: string): Promise<ApiError | null> {
-    return run('regenerate', async () => {
-      const result = await session.request('regenerateRecoveryCodes', password === undefined ? {} : { password });
-      if (!result.ok) return result.error;
-      showCodes(result.value.recoveryCodes, 'regenerated');
-      await fetchStatus();
-      afterChange();
-      return null;
-    });
+    return fetchCodes('regenerateRecoveryCodes', 'regenerated', password);
   }
 
   /**
