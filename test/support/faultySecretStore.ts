@@ -13,6 +13,8 @@ export function createFaultySecretStore(inner: SecretStore & { entries?: Map<str
   const frozen = new Map<SecretStoreOperation, { from: number; perform: boolean }>();
   const calls = new Map<SecretStoreOperation, number>();
   const never = new Promise<never>(() => {});
+  let onFrozen: () => void = () => {};
+  let frozenReached = new Promise<void>((resolve) => (onFrozen = resolve));
 
   /** A frozen call never settles: the process "crashes" while waiting for the keychain. */
   async function run<T>(operation: SecretStoreOperation, work: () => Promise<T>): Promise<T> {
@@ -20,6 +22,7 @@ export function createFaultySecretStore(inner: SecretStore & { entries?: Map<str
     const freeze = frozen.get(operation);
     if (!freeze || (calls.get(operation) ?? 0) < freeze.from) return work();
     if (freeze.perform) await work();
+    onFrozen();
     return never;
   }
 
@@ -52,9 +55,12 @@ export function createFaultySecretStore(inner: SecretStore & { entries?: Map<str
     freeze(operation: SecretStoreOperation, { afterCalls = 0, perform = false } = {}): void {
       frozen.set(operation, { from: (calls.get(operation) ?? 0) + afterCalls + 1, perform });
     },
+    /** Resolves once a frozen call has been reached (the simulated crash has happened). */
+    crashed: (): Promise<void> => frozenReached,
     heal(): void {
       failing.clear();
       frozen.clear();
+      frozenReached = new Promise<void>((resolve) => (onFrozen = resolve));
     },
   };
 }

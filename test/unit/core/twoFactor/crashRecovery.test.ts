@@ -20,10 +20,10 @@ describe('crash safety: keychain writes, the commit, and reconciliation at start
     harness.reopen();
     await harness.backend.reconciled;
   }
-  /** Starts an operation that will never finish, and waits until it is stuck on the keychain. */
+  /** Starts an operation that will never finish, and waits until it is stuck on the frozen keychain call. */
   async function crashDuring(start: () => Promise<unknown>): Promise<void> {
     void start();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await harness.secretStore.crashed();
   }
 
   it('activation: crash after the keychain writes, before the commit → fully inactive, no orphans', async () => {
