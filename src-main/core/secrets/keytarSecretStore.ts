@@ -35,8 +35,23 @@ export function createKeytarSecretStore(service: string = KEYCHAIN_SERVICE): Sec
     get: (key) => call((keytar) => keytar.getPassword(service, key)),
     set: (key, value) => call((keytar) => keytar.setPassword(service, key, value)),
     delete: (key) => call((keytar) => keytar.deletePassword(service, key)),
-    keys: () => call(async (keytar) => (await keytar.findCredentials(service)).map((entry) => entry.account)),
+    keys: () => call((keytar) => listAccounts(keytar, service)),
   };
+}
+
+/**
+ * Every account name under `service`. Listing reads each item, so on the Secret Service an item
+ * deleted meanwhile (by another Gatehouse on another data directory) fails the whole listing with
+ * "No such secret item": try again a few times before calling the keychain unavailable.
+ */
+async function listAccounts(keytar: Keytar, service: string, attempts = 3): Promise<string[]> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return (await keytar.findCredentials(service)).map((entry) => entry.account);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
 }
 
 /** The keychain's own explanation, first line only: it names the failure, never a stored value. */

@@ -34,9 +34,12 @@ export function createTwoFactorSecrets(store: SecretStore, installationId: strin
     writeRecovery: (accountId: string, setId: string, codes: readonly string[]) =>
       store.set(recoveryKey(accountId, setId), JSON.stringify(codes)),
     deleteRecovery: (accountId: string, setId: string) => store.delete(recoveryKey(accountId, setId)),
-    /** Fails with SecretStoreUnavailableError when the keychain cannot be reached. */
+    /**
+     * Fails with SecretStoreUnavailableError when the keychain cannot be reached. A lookup of a key
+     * that never exists: unlike listing, it reads no stored secret into memory.
+     */
     async assertReachable(): Promise<void> {
-      await store.keys();
+      await store.get(`${prefix}reachability-check`);
     },
     /** This installation's entries only, parsed; entries of other data directories are never touched. */
     async list(): Promise<ParsedSecretKey[]> {
