@@ -16,7 +16,10 @@ test('Download saves a .txt file naming the app, the account and the date; Copy 
   expect(file!.name).toMatch(/\.txt$/);
   expect(file!.contents).toContain('Gatehouse');
   expect(file!.contents).toContain(ALICE.email);
-  expect(file!.contents).toContain(new Date().toISOString().slice(0, 10));
+  const today = new Date();
+  const localDate = [today.getFullYear(), today.getMonth() + 1, today.getDate()].map((part) => String(part).padStart(2, '0')).join('-');
+  expect(file!.name).toContain(localDate);
+  expect(file!.contents).toContain(localDate);
   for (const code of recoveryCodes) expect(file!.contents).toContain(code);
 
   await app.cancelNextSave();
