@@ -9,6 +9,7 @@ export interface FigureEntry {
 /** Every figure, in the order of issue 5. */
 export const FIGURES: readonly FigureEntry[] = [
   { id: 'startup', load: async () => (await import('./startup')).startup },
+  { id: 'backendStartup', load: async () => (await import('./backendStartup')).backendStartup },
   { id: 'rendererWeight', load: async () => (await import('./rendererWeight')).rendererWeight },
   { id: 'eventLoopDelay', load: async () => (await import('./eventLoopDelay')).eventLoopDelay },
   { id: 'signInCost', load: async () => (await import('./signInCost')).signInCost },

@@ -20,12 +20,15 @@ export function bareScrypt(password: string, salt: Buffer, { logN, r, p }: Scryp
   });
 }
 
+/** A well-formed stored hash that matches no password: for accounts nobody signs in to with scrypt. */
+export const PLACEHOLDER_HASH = '$scrypt$ln=17,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
 /**
  * A hasher with no KDF at all: every password is right, nothing is ever rehashed. With it, a
  * sign-in costs exactly what Gatehouse adds around scrypt (the "non-KDF part").
  */
 export const skipKdfHasher: PasswordHasher = {
-  hash: async () => '$scrypt$ln=17,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+  hash: async () => PLACEHOLDER_HASH,
   verify: async () => true,
   verifyNothing: async () => false,
   needsRehash: () => false,

@@ -1,11 +1,19 @@
 import type { Page } from '@playwright/test';
 
+export interface InteractiveTiming {
+  /** Page clock (ms since navigation start) when the Email field was ready. */
+  readonly interactiveMs: number;
+  /** Page clock when DOMContentLoaded finished: the module scripts have run by then. */
+  readonly scriptsDoneMs: number;
+  /** The page clock's zero (navigation start) in epoch ms, comparable with the bench's own clock. */
+  readonly timeOriginEpochMs: number;
+}
+
 /**
  * Waits (on every animation frame, never a fixed delay) until the field labelled exactly "Email"
- * is enabled and takes focus: the moment a person can start typing. Resolves to the page's own
- * clock at that moment (ms since the navigation started).
+ * is enabled and takes focus: the moment a person can start typing.
  */
-export async function waitInteractive(page: Page, timeout = 20_000): Promise<number> {
+export async function waitInteractive(page: Page, timeout = 20_000): Promise<InteractiveTiming> {
   const handle = await page.waitForFunction(
     () => {
       const field = [...document.querySelectorAll('input')].find(
@@ -15,8 +23,27 @@ export async function waitInteractive(page: Page, timeout = 20_000): Promise<num
       );
       if (!field || field.disabled || field.getClientRects().length === 0) return false;
       field.focus();
-      return document.activeElement === field ? performance.now() : false;
+      if (document.activeElement !== field) return false;
+      const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+      return {
+        interactiveMs: performance.now(),
+        scriptsDoneMs: navigation?.domContentLoadedEventEnd ?? 0,
+        timeOriginEpochMs: performance.timeOrigin,
+      };
     },
+    undefined,
+    { polling: 'raf', timeout },
+  );
+  return (await handle.jsonValue()) as InteractiveTiming;
+}
+
+/**
+ * Page clock at the first contentful paint: the start screen for both apps (neither paints anything
+ * before it). Waits for the entry, which is reported only after that frame is on screen.
+ */
+export async function firstPaintMs(page: Page, timeout = 20_000): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? false,
     undefined,
     { polling: 'raf', timeout },
   );
