@@ -2,7 +2,8 @@
 // every figure in its own process, writes bench/results.json and prints the table. Options:
 //   --smoke           tiny sizes, results to .tmp/bench/results.smoke.json (what `npm test` runs)
 //   --only a,b        only these figures (ids in bench/figures/index.ts)
-//   --driver electron start-up under the real Electron app (needs the binary and `npm run build`)
+//   --driver electron start-up under the real Electron app (needs the binary and `npm run build`;
+//                     GATEHOUSE_E2E_DRIVER=electron does the same)
 //   --out <file>      write the results somewhere else
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,8 @@ const { values: args } = parseArgs({
   options: {
     smoke: { type: 'boolean', default: false },
     only: { type: 'string' },
-    driver: { type: 'string', default: 'chromium' },
+    // Like the e2e harness: GATEHOUSE_E2E_DRIVER picks the driver when --driver is not given.
+    driver: { type: 'string', default: process.env.GATEHOUSE_E2E_DRIVER || 'chromium' },
     out: { type: 'string' },
   },
 });

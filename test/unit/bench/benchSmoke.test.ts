@@ -18,7 +18,7 @@ describe('npm run bench (smoke)', () => {
 
   it('runs every figure and writes well-formed results', () => {
     const out = join(outDir, 'results.json');
-    const run = spawnSync(process.execPath, ['scripts/bench.mjs', '--smoke', '--out', out], {
+    const run = spawnSync(process.execPath, ['scripts/bench.mjs', '--smoke', '--driver', 'chromium', '--out', out], {
       cwd: projectRoot,
       encoding: 'utf8',
       timeout: 120_000,

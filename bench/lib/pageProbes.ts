@@ -1,3 +1,5 @@
+// What the start-up figure reads from the page: when it became interactive, its own timeline, and
+// the cost of one call over the bridge.
 import type { Page } from '@playwright/test';
 
 export interface InteractiveTiming {
@@ -48,4 +50,18 @@ export async function firstPaintMs(page: Page, timeout = 20_000): Promise<number
     { polling: 'raf', timeout },
   );
   return (await handle.jsonValue()) as number;
+}
+
+/** One getSession call from the page and back (median of 5): the cost of each call the app makes before it shows. */
+export function ipcRoundTripMs(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const api = (window as unknown as { gatehouse: { getSession(input: object): Promise<unknown> } }).gatehouse;
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      await api.getSession({});
+      times.push(performance.now() - started);
+    }
+    return times.sort((a, b) => a - b)[2]!;
+  });
 }
