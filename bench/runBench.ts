@@ -8,7 +8,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { FIGURES } from './figures';
 import { benchPaths } from './lib/benchPaths';
@@ -34,13 +35,16 @@ async function selectFigures(): Promise<Figure[]> {
   return Promise.all(FIGURES.filter((entry) => wanted.includes(entry.id)).map((entry) => entry.load()));
 }
 
+/** Where scripts/bench.mjs put this file (compiled) and runFigure.mjs next to it. */
+const builtDir = dirname(fileURLToPath(import.meta.url));
+
 /** Runs one figure process and returns its report; a crash becomes an error. */
 function runFigureProcess(figure: Figure, context: FigureContext, index: number): FigureReport {
   const reportFile = join(context.workDir, `${figure.id}.${index}.report.json`);
   rmSync(reportFile, { force: true });
   const child = spawnSync(
     process.execPath,
-    ['--expose-gc', '--enable-source-maps', join(benchPaths.work, 'dist', 'runFigure.mjs'), figure.id, reportFile],
+    ['--expose-gc', '--enable-source-maps', join(builtDir, 'runFigure.mjs'), figure.id, reportFile],
     { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, BENCH_CONTEXT: JSON.stringify(context) } },
   );
   if (child.status !== 0) throw new Error(`bench: figure "${figure.id}" failed (exit ${child.status ?? child.signal})`);

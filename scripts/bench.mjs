@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const distDir = join(projectRoot, '.tmp', 'bench', 'dist');
+// Smoke and full runs build into their own folders, so `npm test` and `npm run bench` can overlap.
+const distDir = join(projectRoot, '.tmp', 'bench', process.argv.includes('--smoke') ? 'smoke' : 'full', 'dist');
 
 /** Replaces __dirname/__filename in project sources with the source file's own folder/path. */
 const sourceLocation = {

@@ -1,10 +1,12 @@
 import { rmSync } from 'node:fs';
+import { relative } from 'node:path';
 import { createScryptHasher } from '../../src-main/core/security/passwordHasher';
 import { createChromiumDriver } from '../../test/e2e/drivers/chromiumDriver';
 import { findElectronBinary } from '../../test/e2e/drivers/chooseDriver';
 import { createElectronDriver } from '../../test/e2e/drivers/electronDriver';
 import type { RunningApp } from '../../test/e2e/drivers/types';
 import { call, makeDataDir, openBenchBackend } from '../lib/benchBackend';
+import { benchPaths } from '../lib/benchPaths';
 import { launchElectronBaseline } from '../lib/electronBaseline';
 import { sized, type Figure, type FigureContext } from '../lib/figure';
 import { BENCH_PASSWORD, CHEAP_SCRYPT } from '../lib/hashers';
@@ -125,7 +127,7 @@ export const startup: Figure = {
       ],
       details: {
         driver: context.driver,
-        renderer: context.driver === 'electron' ? 'out/renderer (npm run build)' : context.renderers.app,
+        renderer: context.driver === 'electron' ? 'out/renderer (npm run build)' : relative(benchPaths.projectRoot, context.renderers.app),
         interactive: 'the field labelled "Email" is enabled, visible and takes focus',
         medianMs: {
           beforeNavigation: medians('beforeNavigationMs'),
