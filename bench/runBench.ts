@@ -1,7 +1,7 @@
 // `npm run bench` (via scripts/bench.mjs): builds the app's renderer and the baseline app, runs
 // every figure in its own process, writes bench/results.json and prints the table. Options:
-//   --smoke           tiny sizes, results to .tmp/bench/results.smoke.json (what `npm test` runs)
-//   --only a,b        only these figures (ids in bench/figures/index.ts)
+//   --smoke           tiny sizes, results to .tmp/bench/smoke/results.json (what `npm test` runs)
+//   --only a,b        only these figures (ids in bench/figures/index.ts); results to .tmp/bench/full/results.json
 //   --driver electron start-up under the real Electron app (needs the binary and `npm run build`;
 //                     GATEHOUSE_E2E_DRIVER=electron does the same)
 //   --out <file>      write the results somewhere else
@@ -89,7 +89,8 @@ async function main(): Promise<void> {
     },
     figures: results,
   };
-  const outFile = resolve(args.out ?? (mode === 'full' ? benchPaths.results : join(benchPaths.work, 'results.smoke.json')));
+  // Only a complete full run replaces bench/results.json; smoke and --only runs stay in .tmp/bench.
+  const outFile = resolve(args.out ?? (mode === 'full' && !args.only ? benchPaths.results : join(workDir, 'results.json')));
   writeFileSync(outFile, `${JSON.stringify(output, null, 2)}\n`);
   console.log(`\n${formatTable(results)}\n`);
   const rows = results.flatMap((figure) => figure.rows).filter((row) => row.met !== null);
