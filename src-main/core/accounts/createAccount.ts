@@ -2,7 +2,7 @@ import type { OperationOutput, ValidatedInput } from '../../../src-shared/contra
 import { emailTaken } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
 import { isUniqueViolation } from '../db/sqliteErrors';
-import { startSession } from './startSession';
+import { openSession, recordSignIn } from './startSession';
 
 /** Creates a local account and signs it in. */
 export async function createAccount(
@@ -19,6 +19,7 @@ export async function createAccount(
       const now = clock.now();
       accounts.insert({ id, name, email, passwordHash, createdAt: now });
       events.record(id, 'account_created', now);
+      recordSignIn(deps, id);
     });
   } catch (error) {
     // Another request may have taken the email while we were hashing.
@@ -26,5 +27,5 @@ export async function createAccount(
     throw error;
   }
 
-  return { session: startSession(deps, accounts.findById(id)!) };
+  return { session: openSession(deps, accounts.findById(id)!) };
 }

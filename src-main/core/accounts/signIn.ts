@@ -3,7 +3,7 @@ import { invalidCredentials, rateLimited, secondFactorLocked } from '../appError
 import type { CoreDependencies } from '../coreDependencies';
 import { toChallengeInfo } from '../twoFactor/challengeInfo';
 import { nextPasswordAttemptAt } from './readThrottle';
-import { startSession } from './startSession';
+import { openSession, recordSignIn } from './startSession';
 
 type Deps = Pick<
   CoreDependencies,
@@ -54,18 +54,20 @@ export async function signIn(deps: Deps, { email, password }: ValidatedInput<'si
     }
 
     const upgradedHash = hasher.needsRehash(account.passwordHash) ? await hasher.hash(password) : null;
+    const needsSecondFactor = deps.twoFactor.find(account.id) !== null;
+    // One commit for the common case: nothing to clear, no rehash, just the log entry.
     transaction(() => {
-      accounts.clearFailedSignIns(account.id);
+      if (account.failedSignIns > 0 || account.lastFailedSignInAt !== null) accounts.clearFailedSignIns(account.id);
       if (upgradedHash) accounts.setPasswordHash(account.id, upgradedHash);
+      if (!needsSecondFactor) recordSignIn(deps, account.id);
     });
 
-    const challenge = deps.twoFactor.find(account.id) ? deps.challenges.start(account.id) : null;
-    const challengeInfo = challenge && toChallengeInfo(deps, challenge);
-    if (challengeInfo) {
+    if (needsSecondFactor) {
       // Whoever was signed in before is signed out: the screen now belongs to the second step.
       sessions.end('user');
-      return { challenge: challengeInfo };
+      // No await since the two_factor row was read: it still exists, so the info does too.
+      return { challenge: toChallengeInfo(deps, deps.challenges.start(account.id))! };
     }
-    return { session: startSession(deps, account) };
+    return { session: openSession(deps, account) };
   });
 }

@@ -3,13 +3,27 @@ import type { CoreDependencies } from '../coreDependencies';
 import type { AccountRecord } from '../db/accountsRepository';
 import { toSessionInfo } from './sessionInfo';
 
-/** Signs `account` in: any pending sign-in challenge is over, and the sign-in is logged. */
-export function startSession(
-  { sessions, events, challenges, clock }: Pick<CoreDependencies, 'sessions' | 'events' | 'challenges' | 'clock'>,
+/**
+ * Signing in happens in two steps so it costs one durable commit, not two:
+ * `recordSignIn` runs inside the transaction that accepted the credentials (the log
+ * entry commits with them), and `openSession` runs once that transaction has committed
+ * (a session never starts on credentials whose acceptance was rolled back).
+ */
+
+/** Inside the accepting transaction: whoever was signed in is signed out, and the sign-in is logged. */
+export function recordSignIn(
+  { sessions, events, clock }: Pick<CoreDependencies, 'sessions' | 'events' | 'clock'>,
+  accountId: string,
+): void {
+  sessions.end('user');
+  events.record(accountId, 'signed_in', clock.now());
+}
+
+/** After the commit: the session starts, and any pending sign-in challenge is over. */
+export function openSession(
+  { sessions, challenges }: Pick<CoreDependencies, 'sessions' | 'challenges'>,
   account: AccountRecord,
 ): SessionInfo {
   challenges.discard();
-  const session = sessions.start(account.id);
-  events.record(account.id, 'signed_in', clock.now());
-  return toSessionInfo(account, session);
+  return toSessionInfo(account, sessions.start(account.id));
 }

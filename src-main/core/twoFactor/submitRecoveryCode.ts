@@ -1,6 +1,6 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
 import { MESSAGES } from '../../../src-shared/errors';
-import { startSession } from '../accounts/startSession';
+import { openSession, recordSignIn } from '../accounts/startSession';
 import type { CoreDependencies } from '../coreDependencies';
 import { rejectSecondFactor } from './rejectSecondFactor';
 import { runChallengeStep } from './runChallengeStep';
@@ -38,12 +38,13 @@ export async function submitRecoveryCode(deps: Deps, { code }: ValidatedInput<'s
         if (!deps.recoveryCodes.markUsed(accountId, position, deps.clock.now())) return false;
         deps.twoFactor.clearFailures(accountId);
         deps.events.record(accountId, 'recovery_code_used', deps.clock.now());
+        recordSignIn(deps, accountId);
         return true;
       });
     if (!used) {
       throw rejectSecondFactor(deps, challenge, { event: 'recovery_code_rejected', message: MESSAGES.invalidRecoveryCode });
     }
-    const session = startSession(deps, deps.accounts.findById(accountId)!);
+    const session = openSession(deps, deps.accounts.findById(accountId)!);
     return { session, recoveryCodesRemaining: deps.recoveryCodes.countUnused(accountId) };
   });
 }

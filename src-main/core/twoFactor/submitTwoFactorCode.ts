@@ -1,7 +1,7 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
 import { clockDriftMessage, MESSAGES } from '../../../src-shared/errors';
 import { secretMissing, secretStoreUnavailable } from '../appError';
-import { startSession } from '../accounts/startSession';
+import { openSession, recordSignIn } from '../accounts/startSession';
 import type { CoreDependencies } from '../coreDependencies';
 import { SecretStoreUnavailableError } from '../secrets/secretStore';
 import { rejectSecondFactor } from './rejectSecondFactor';
@@ -37,12 +37,13 @@ export async function submitTwoFactorCode(deps: Deps, { code }: ValidatedInput<'
       if (!deps.twoFactor.advanceStep(accountId, check.step)) return false;
       deps.twoFactor.clearFailures(accountId);
       deps.events.record(accountId, 'two_factor_code_accepted', deps.clock.now());
+      recordSignIn(deps, accountId);
       return true;
     });
     if (!accepted) {
       throw rejectSecondFactor(deps, challenge, { event: 'two_factor_code_rejected', message: MESSAGES.replayedTotpCode });
     }
-    return { session: startSession(deps, deps.accounts.findById(accountId)!) };
+    return { session: openSession(deps, deps.accounts.findById(accountId)!) };
   });
 }
 
