@@ -20,7 +20,7 @@ describe('migration 002: two-factor authentication', () => {
     db.pragma('foreign_keys = ON');
     runMigrations(db, MIGRATIONS.slice(0, 1));
     db.prepare("INSERT INTO accounts (id, name, email, email_key, password_hash, created_at) VALUES ('a', 'Ada', 'a@x', 'a@x', 'h', 1)").run();
-    expect(runMigrations(db, MIGRATIONS)).toEqual({ from: 1, to: 2 });
+    expect(runMigrations(db, MIGRATIONS.slice(0, 2))).toEqual({ from: 1, to: 2 });
     expect(db.prepare('SELECT id FROM accounts').all()).toEqual([{ id: 'a' }]);
     const strict = db.prepare("SELECT name, strict FROM pragma_table_list WHERE name IN ('meta', 'two_factor', 'recovery_codes') ORDER BY name").all();
     expect(strict).toEqual([
