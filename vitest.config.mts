@@ -1,12 +1,35 @@
-import { defineConfig } from 'vitest/config';
+import vue from '@vitejs/plugin-vue';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/** Vue component tests: mounted in a DOM (happy-dom), so they need the Vue plugin. */
+const COMPONENT_TESTS = 'test/unit/renderer/components/**/*.test.ts';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
-    environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
     // scrypt at OWASP cost is ~0.3 s a call; two cores, so keep parallelism modest.
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, COMPONENT_TESTS],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        plugins: [vue()],
+        test: {
+          name: 'components',
+          include: [COMPONENT_TESTS],
+          environment: 'happy-dom',
+          setupFiles: ['test/unit/renderer/components/setup.ts'],
+        },
+      },
+    ],
   },
 });
