@@ -52,6 +52,8 @@ export function createAppRouter(): Router {
 
   router.beforeEach(async (to) => {
     const session = useSessionStore();
+    // At start-up, read the account list (for the sign-in screen) alongside the session rather than after it.
+    if (!session.loaded) void useAccountsStore().ensureLoaded();
     await session.ensureLoaded();
     if (to.meta.requiresAuth && !session.isSignedIn) return { name: 'sign-in' };
     if (to.meta.guestOnly && session.isSignedIn) return { name: 'dashboard' };

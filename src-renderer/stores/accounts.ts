@@ -1,7 +1,9 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
+import type { OperationOutput } from '../../src-shared/contract';
 import type { ApiError } from '../../src-shared/errors';
 import type { AccountSummary } from '../../src-shared/models';
+import type { Result } from '../../src-shared/result';
 import { callGatehouse } from '../api/gatehouseApi';
 
 /** The accounts on this computer, for the sign-in screen. Needs no session. */
@@ -13,10 +15,11 @@ export const useAccountsStore = defineStore('accounts', () => {
 
   let pending: Promise<void> | null = null;
 
-  function load(): Promise<void> {
+  /** Reads the list (again); `reply` is a listAccounts call already sent (src-renderer/startupReads.ts). */
+  function load(reply?: Promise<Result<OperationOutput<'listAccounts'>>>): Promise<void> {
     pending ??= (async () => {
       loading.value = true;
-      const result = await callGatehouse('listAccounts', {});
+      const result = await (reply ?? callGatehouse('listAccounts', {}));
       if (result.ok) {
         accounts.value = result.value.accounts;
         error.value = null;
@@ -31,8 +34,9 @@ export const useAccountsStore = defineStore('accounts', () => {
     return pending;
   }
 
-  function ensureLoaded(): Promise<void> {
-    return loaded.value ? Promise.resolve() : load();
+  /** Reads the list once; a read in flight is joined, not repeated. */
+  function ensureLoaded(reply?: Promise<Result<OperationOutput<'listAccounts'>>>): Promise<void> {
+    return loaded.value ? Promise.resolve() : load(reply);
   }
 
   /** Adds or updates one account after it was created or renamed. */

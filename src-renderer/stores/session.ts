@@ -174,11 +174,14 @@ export const useSessionStore = defineStore('session', () => {
     signedOutCause.value = cause;
   }
 
-  /** Reads the session once at start-up; later calls wait for the same answer. */
-  function ensureLoaded(): Promise<void> {
+  /**
+   * Reads the session once at start-up; later calls wait for the same answer. `reply` is that
+   * read when it was already sent (src-renderer/startupReads.ts), so it is not sent twice.
+   */
+  function ensureLoaded(reply?: Promise<Result<OperationOutput<'getSession'>>>): Promise<void> {
     loading ??= (async () => {
       const started = epoch;
-      const result = await request('getSession', {});
+      const result = await (reply ?? request('getSession', {}));
       if (started === epoch) {
         if (result.ok) {
           if (result.value.session) keep(result.value.session);

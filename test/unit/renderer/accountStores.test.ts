@@ -77,6 +77,16 @@ describe('accounts store', () => {
     expect(accounts.loaded).toBe(true);
     expect(accounts.error?.message).toBe(MESSAGES.secretStoreUnavailable);
   });
+
+  it('takes a listAccounts reply sent at start-up instead of asking again', async () => {
+    const accounts = useAccountsStore();
+    const first = accounts.ensureLoaded(Promise.resolve(ok({ accounts: [ADA] })));
+    // A caller that only waits for the list (the router guard) joins the same read.
+    await Promise.all([first, accounts.ensureLoaded()]);
+    expect(api.listAccounts).not.toHaveBeenCalled();
+    expect(accounts.loaded).toBe(true);
+    expect(accounts.accounts).toEqual([ADA]);
+  });
 });
 
 describe('account settings store', () => {

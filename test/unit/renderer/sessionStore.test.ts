@@ -58,6 +58,16 @@ describe('session store: start-up', () => {
     expect(session.isSignedIn).toBe(false);
     expect(session.loadError?.message).toBe(MESSAGES.storageBusy);
   });
+
+  it('takes a getSession reply sent at start-up instead of asking again', async () => {
+    const existing = sessionFor();
+    const session = useSessionStore();
+    const first = session.ensureLoaded(Promise.resolve(ok({ session: existing })));
+    await Promise.all([first, session.ensureLoaded()]);
+    expect(api.getSession).not.toHaveBeenCalled();
+    expect(session.loaded).toBe(true);
+    expect(session.session).toEqual(existing);
+  });
 });
 
 describe('session store: sign-in', () => {

@@ -1,0 +1,14 @@
+/**
+ * The two reads the first screen waits for, sent as soon as the bundle starts to run: main.ts
+ * imports this module first, so the calls are on their way while the rest of the app (Vue, the
+ * router, the stores, the screens) is evaluated and set up, instead of after. main.ts hands the
+ * replies to the session and accounts stores, which would otherwise send the same calls.
+ * Neither needs a session: getSession says whether there is one, and listAccounts is the
+ * sign-in screen's list of accounts on this computer.
+ */
+import { callGatehouse } from './api/gatehouseApi';
+
+export const startupReads = {
+  session: callGatehouse('getSession', {}),
+  accounts: callGatehouse('listAccounts', {}),
+};
