@@ -27,7 +27,12 @@ export default defineConfig({
       outDir: resolve(__dirname, 'out/renderer'),
       target: 'chrome140',
       minify: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src-renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-renderer/index.html') },
+        // Everything the first screen needs in one chunk: without this group Rolldown moves the
+        // modules the lazy signed-in screens share with it (Vue, the stores) into a second one.
+        output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } },
+      },
     },
   },
 });

@@ -2,11 +2,6 @@ import { createRouter, createWebHashHistory, type Router } from 'vue-router';
 import CreateAccountView from '../features/auth/CreateAccountView.vue';
 import SignInVerifyView from '../features/auth/SignInVerifyView.vue';
 import SignInView from '../features/auth/SignInView.vue';
-import DashboardView from '../features/dashboard/DashboardView.vue';
-import ProfileSettings from '../features/settings/ProfileSettings.vue';
-import SecuritySettings from '../features/settings/SecuritySettings.vue';
-import SettingsView from '../features/settings/SettingsView.vue';
-import AppShell from '../features/shell/AppShell.vue';
 import { useAccountsStore } from '../stores/accounts';
 import { useSessionStore } from '../stores/session';
 
@@ -17,6 +12,23 @@ declare module 'vue-router' {
     /** Only while signed out; a signed-in account goes to the dashboard. */
     guestOnly?: boolean;
   }
+}
+
+/*
+ * The signed-out screens are in the main chunk: the app opens on one of them. The signed-in
+ * screens (shell, dashboard, settings, two-factor) load on demand, each in its own chunk from the
+ * app's own origin (CSP script-src 'self'); the shell and the dashboard are fetched in the
+ * background once the first screen is up (prefetchSignedInScreens), so signing in does not wait.
+ */
+const AppShell = () => import('../features/shell/AppShell.vue');
+const DashboardView = () => import('../features/dashboard/DashboardView.vue');
+const SettingsView = () => import('../features/settings/SettingsView.vue');
+const ProfileSettings = () => import('../features/settings/ProfileSettings.vue');
+const SecuritySettings = () => import('../features/settings/SecuritySettings.vue');
+
+/** Loads the chunks the first signed-in screen needs (a module loads once, however often it is asked for). */
+export async function prefetchSignedInScreens(): Promise<void> {
+  await Promise.all([AppShell(), DashboardView()]);
 }
 
 export function createAppRouter(): Router {
