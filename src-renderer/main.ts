@@ -17,15 +17,23 @@ void useAccountsStore().ensureLoaded(startupReads.accounts);
 const router = createAppRouter();
 app.use(router);
 
-/** Once the first screen is up and the page is idle, fetch the signed-in screens so signing in does not wait for them. */
-function prefetchWhenIdle(): void {
-  requestAnimationFrame(() => {
-    requestIdleCallback(() => void prefetchSignedInScreens().catch(() => undefined), { timeout: 2_000 });
-  });
+/**
+ * Fetches the shell and dashboard chunks once the person starts using the first screen: every way
+ * into the signed-in screens begins with typing (a password, a code) or a click, and signing in
+ * then takes about a third of a second more. Not right after start-up, where the chunk loads and
+ * their style sheets would compete with the first screen for the main thread.
+ */
+function prefetchOnFirstInput(): void {
+  const events = ['keydown', 'input', 'pointerdown'] as const;
+  const start = (): void => {
+    for (const type of events) document.removeEventListener(type, start, true);
+    requestIdleCallback(() => void prefetchSignedInScreens().catch(() => undefined), { timeout: 500 });
+  };
+  for (const type of events) document.addEventListener(type, start, { capture: true, passive: true });
 }
 
 // Mount once the first route (and with it the session check) is known: no flash of the wrong screen.
 void router.isReady().then(() => {
   app.mount('#app');
-  prefetchWhenIdle();
+  prefetchOnFirstInput();
 });

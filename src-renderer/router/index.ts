@@ -17,8 +17,8 @@ declare module 'vue-router' {
 /*
  * The signed-out screens are in the main chunk: the app opens on one of them. The signed-in
  * screens (shell, dashboard, settings, two-factor) load on demand, each in its own chunk from the
- * app's own origin (CSP script-src 'self'); the shell and the dashboard are fetched in the
- * background once the first screen is up (prefetchSignedInScreens), so signing in does not wait.
+ * app's own origin (CSP script-src 'self'); main.ts fetches the shell and the dashboard ahead
+ * (prefetchSignedInScreens) once the first screen is in use, so signing in does not wait for them.
  */
 const AppShell = () => import('../features/shell/AppShell.vue');
 const DashboardView = () => import('../features/dashboard/DashboardView.vue');
