@@ -16,9 +16,9 @@ declare module 'vue-router' {
 
 /*
  * The signed-out screens are in the main chunk: the app opens on one of them. The signed-in
- * screens (shell, dashboard, settings, two-factor) load on demand, each in its own chunk from the
- * app's own origin (CSP script-src 'self'); main.ts fetches the shell and the dashboard ahead
- * (prefetchSignedInScreens) once the first screen is in use, so signing in does not wait for them.
+ * screens (shell, dashboard, settings, two-factor) load on demand, from one chunk on the app's own
+ * origin (CSP script-src 'self'; the grouping is in electron.vite.config.ts). main.ts fetches it
+ * ahead (prefetchSignedInScreens) once the first screen is in use, so signing in does not wait.
  */
 const AppShell = () => import('../features/shell/AppShell.vue');
 const DashboardView = () => import('../features/dashboard/DashboardView.vue');
