@@ -18,10 +18,10 @@ const router = createAppRouter();
 app.use(router);
 
 /**
- * Fetches the shell and dashboard chunks once the person starts using the first screen: every way
- * into the signed-in screens begins with typing (a password, a code) or a click, and signing in
- * then takes about a third of a second more. Not right after start-up, where the chunk loads and
- * their style sheets would compete with the first screen for the main thread.
+ * Fetches the signed-in screens' chunk once the person starts using the first screen: every way
+ * into them begins with typing (a password, a code) or a click, and signing in then takes about a
+ * third of a second more. Not right after start-up, where loading the chunk and its style sheet
+ * would compete with the first screen for the main thread.
  */
 function prefetchOnFirstInput(): void {
   const events = ['keydown', 'input', 'pointerdown'] as const;

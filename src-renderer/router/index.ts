@@ -26,7 +26,7 @@ const SettingsView = () => import('../features/settings/SettingsView.vue');
 const ProfileSettings = () => import('../features/settings/ProfileSettings.vue');
 const SecuritySettings = () => import('../features/settings/SecuritySettings.vue');
 
-/** Loads the chunks the first signed-in screen needs (a module loads once, however often it is asked for). */
+/** Loads what the first signed-in screen needs ahead of time (a module loads once, however often it is asked for). */
 export async function prefetchSignedInScreens(): Promise<void> {
   await Promise.all([AppShell(), DashboardView()]);
 }
