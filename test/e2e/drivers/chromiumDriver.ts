@@ -90,6 +90,7 @@ export function createChromiumDriver(rendererDir: string = buildOutput.rendererD
           return backend.dispatch(operation, structuredClone(payload));
         });
         await context.addInitScript({ content: bridgeInitScript() });
+        for (const content of options.initScripts ?? []) await context.addInitScript({ content });
         const page = await context.newPage();
         await page.goto(APP_URL);
         await waitForReady(page);

@@ -11,6 +11,12 @@ export interface LaunchOptions {
    * Default: `downloads` inside the data directory (the e2e fixture passes its own folder).
    */
   readonly downloadsDir?: string;
+  /**
+   * Scripts (source text) the chromium driver adds to the launch's browser context before the page
+   * loads, after the bridge: they run in every document before its own scripts. The bench uses one
+   * to time start-up with the page's own clock. The electron driver ignores them. Default: none.
+   */
+  readonly initScripts?: readonly string[];
 }
 
 /** The downloads folder for a launch: the given one, else `downloads` inside the data directory. Created if missing. */
