@@ -9,7 +9,7 @@ import {
   type SignInChallenge,
   type SignOutReason,
 } from '../../src-shared/models';
-import type { OperationName } from '../../src-shared/operations';
+import { OPERATION_NAMES, type OperationName } from '../../src-shared/operations';
 import type { Result } from '../../src-shared/result';
 import { callGatehouse } from '../api/gatehouseApi';
 import { useAccountsStore } from './accounts';
@@ -48,21 +48,20 @@ function causeFrom(reason: SignOutReason | undefined): SignedOutCause | null {
   }
 }
 
-/** Signed-in operations after which main has moved `expiresAt`: re-read the session. */
-const REFRESH_AFTER: ReadonlySet<OperationName> = new Set<OperationName>([
-  'updateProfile',
-  'changePassword',
-  'listSecurityEvents',
-  'getTwoFactorStatus',
-  'beginTwoFactorEnrollment',
-  'confirmTwoFactorEnrollment',
-  'cancelTwoFactorEnrollment',
-  'getRecoveryCodes',
-  'regenerateRecoveryCodes',
-  'deactivateTwoFactor',
-  'copyToClipboard',
-  'downloadRecoveryCodes',
+/** Operations that do not act within a session: they neither need one nor move its `expiresAt`. */
+const OUTSIDE_SESSION: ReadonlySet<OperationName> = new Set<OperationName>([
+  'listAccounts',
+  'createAccount',
+  'signIn',
+  'signOut',
+  'getSession',
+  'submitTwoFactorCode',
+  'submitRecoveryCode',
+  'cancelTwoFactorChallenge',
 ]);
+
+/** Signed-in operations, after which main has moved `expiresAt`: re-read the session. */
+const REFRESH_AFTER: ReadonlySet<OperationName> = new Set(OPERATION_NAMES.filter((name) => !OUTSIDE_SESSION.has(name)));
 
 /** Sign-in errors that stay on the sign-in screen when it is opened again (it says when to retry, or why you are back). */
 const STICKY_SIGN_IN_ERRORS: ReadonlySet<string> = new Set(['RATE_LIMITED', 'SECOND_FACTOR_LOCKED']);
