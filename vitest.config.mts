@@ -22,6 +22,17 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: {
+          // Hardening checks (issue 4): fuzzing, brute force, crash injection, faults. Each test
+          // records a row for `npm run security:report` (see test/security/support/securityCheck.ts).
+          name: 'security',
+          include: ['test/security/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
         plugins: [vue()],
         test: {
           name: 'components',
