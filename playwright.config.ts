@@ -18,7 +18,12 @@ export default defineConfig({
   // Generous: a shared 2-core machine under load can make one scrypt-heavy spec take 20-30 s. Timing targets live in the bench.
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
+  // The JSON report feeds `npm run security:report` (rows recorded with test/e2e/support/securityCheck.ts).
+  reporter: [
+    ['list'],
+    ['json', { outputFile: process.env.GATEHOUSE_PLAYWRIGHT_JSON ?? '.tmp/test-results/playwright.json' }],
+    ...(process.env.CI ? [] : [['html', { open: 'never' }] as const]),
+  ],
   use: {
     trace: 'retain-on-failure',
     actionTimeout: 10_000,

@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 20_000,
     // scrypt at OWASP cost is ~0.3 s a call; two cores, so keep parallelism modest.
     maxWorkers: 2,
+    // The JSON report feeds `npm run security:report` (rows recorded with test/security/support/securityCheck.ts).
+    reporters: ['default', ['json', { outputFile: process.env.GATEHOUSE_VITEST_JSON ?? '.tmp/test-results/vitest.json' }]],
     projects: [
       {
         extends: true,
