@@ -89,11 +89,16 @@ export const operationSchemas = {
   downloadRecoveryCodes: EmptyInput,
 } as const;
 
-/** Turns schema issues into one message per field (the first issue wins), for forms to show. */
+/**
+ * Turns schema issues into one message per field (the first issue wins), for forms to show.
+ * An unknown key is reported under 'form', not under its own name: keys are caller input,
+ * and errors never echo input back (a hostile key may be megabytes long).
+ */
 export function fieldMessages(issues: readonly v.BaseIssue<unknown>[]): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
-    const key = issue.path?.map((item) => String(item.key)).join('.') || 'form';
+    const names = issue.path?.some((item) => item.origin === 'key') ? [] : issue.path;
+    const key = names?.map((item) => String(item.key)).join('.') || 'form';
     fields[key] ??= issue.message;
   }
   return fields;

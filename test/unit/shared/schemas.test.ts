@@ -66,6 +66,11 @@ describe('operation schemas', () => {
     expect(parse(operationSchemas.listSecurityEvents, {}).success).toBe(true);
   });
 
+  it('report an unknown key under "form", never under the caller\'s own key', () => {
+    const result = parse(operationSchemas.updateProfile, { name: 7, 'hunter2 secret key': true });
+    expect(fieldMessages(result.issues!)).toEqual({ name: 'Enter your name.', form: 'rejected' });
+  });
+
   it('refuse names with control characters', () => {
     expect(parse(operationSchemas.updateProfile, { name: 'Ada\u0000' }).success).toBe(false);
     expect(parse(operationSchemas.updateProfile, { name: '   ' }).success).toBe(false);
