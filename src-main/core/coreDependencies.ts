@@ -2,6 +2,7 @@ import type { AccountsRepository } from './db/accountsRepository';
 import type { RecoveryCodesRepository } from './db/recoveryCodesRepository';
 import type { SecurityEventsRepository } from './db/securityEventsRepository';
 import type { TwoFactorRepository } from './db/twoFactorRepository';
+import type { UnknownEmailFailuresRepository } from './db/unknownEmailFailuresRepository';
 import type { Clock } from './clock';
 import type { DesktopIntegration } from './desktop/desktopIntegration';
 import type { Logger } from './logger';
@@ -19,6 +20,8 @@ import type { TwoFactorSecrets } from './twoFactor/twoFactorSecrets';
 export interface CoreDependencies {
   readonly accounts: AccountsRepository;
   readonly events: SecurityEventsRepository;
+  /** Failed sign-ins for emails with no account, throttled like an account's. */
+  readonly unknownEmails: UnknownEmailFailuresRepository;
   readonly sessions: SessionManager;
   readonly hasher: PasswordHasher;
   readonly clock: Clock;

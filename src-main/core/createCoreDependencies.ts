@@ -7,6 +7,7 @@ import { openDatabase } from './db/openDatabase';
 import { createRecoveryCodesRepository } from './db/recoveryCodesRepository';
 import { createSecurityEventsRepository } from './db/securityEventsRepository';
 import { createTwoFactorRepository } from './db/twoFactorRepository';
+import { createUnknownEmailFailuresRepository } from './db/unknownEmailFailuresRepository';
 import type { DesktopIntegration } from './desktop/desktopIntegration';
 import type { Logger } from './logger';
 import type { SecretStore } from './secrets/secretStore';
@@ -49,6 +50,7 @@ export function createCoreDependencies(options: DependencyOptions): { deps: Core
   const deps: CoreDependencies = {
     accounts: createAccountsRepository(db),
     events,
+    unknownEmails: createUnknownEmailFailuresRepository(db),
     sessions,
     clock,
     logger,

@@ -1,6 +1,7 @@
 import { rateLimited, wrongPassword } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
 import type { AccountRecord } from '../db/accountsRepository';
+import { countPasswordFailure } from './countPasswordFailure';
 import { nextPasswordAttemptAt } from './readThrottle';
 
 type Deps = Pick<CoreDependencies, 'accounts' | 'events' | 'hasher' | 'clock'>;
@@ -16,7 +17,7 @@ export async function checkPassword(deps: Deps, signedIn: AccountRecord, passwor
   const retryAt = nextPasswordAttemptAt(deps, account);
   if (retryAt !== null) throw rateLimited(retryAt);
   if (!(await deps.hasher.verify(password, account.passwordHash))) {
-    deps.accounts.recordFailedSignIn(account.id, deps.clock.now());
+    countPasswordFailure(deps, account, deps.clock.now());
     throw wrongPassword(field);
   }
   return account;

@@ -4,9 +4,16 @@ import type { CoreDependencies } from '../coreDependencies';
 import { isUniqueViolation } from '../db/sqliteErrors';
 import { openSession, recordSignIn } from './startSession';
 
-/** Creates a local account and signs it in. */
+/**
+ * Creates a local account and signs it in. Failed sign-ins recorded for its email while it had no
+ * account are dropped: they were someone else's typos, and the new account starts with a clean
+ * slate instead of a wait it never earned.
+ */
 export async function createAccount(
-  deps: Pick<CoreDependencies, 'accounts' | 'events' | 'sessions' | 'hasher' | 'clock' | 'transaction' | 'newId' | 'challenges'>,
+  deps: Pick<
+    CoreDependencies,
+    'accounts' | 'events' | 'sessions' | 'hasher' | 'clock' | 'transaction' | 'newId' | 'challenges' | 'unknownEmails'
+  >,
   { name, email, password }: ValidatedInput<'createAccount'>,
 ): Promise<OperationOutput<'createAccount'>> {
   const { accounts, events, hasher, clock, transaction, newId } = deps;
@@ -18,6 +25,7 @@ export async function createAccount(
     transaction(() => {
       const now = clock.now();
       accounts.insert({ id, name, email, passwordHash, createdAt: now });
+      deps.unknownEmails.forget(deps.unknownEmails.tagOf(email));
       events.record(id, 'account_created', now);
       recordSignIn(deps, id);
     });

@@ -17,3 +17,20 @@ export function nextPasswordAttemptAt(
     now,
   );
 }
+
+/** The same for an email with no account, known only by its tag (see unknownEmailFailuresRepository). */
+export function nextUnknownEmailAttemptAt(
+  { unknownEmails, clock }: Pick<CoreDependencies, 'unknownEmails' | 'clock'>,
+  tag: string,
+): number | null {
+  const now = clock.now();
+  const streak = unknownEmails.findStreak(tag);
+  return nextAttemptAllowedAt(
+    {
+      consecutiveFailures: streak?.failedSignIns ?? 0,
+      lastFailureAt: streak?.lastFailedAt ?? null,
+      hourlyLimitReachedBy: unknownEmails.nthMostRecentSince(tag, now - HOUR_MS, MAX_FAILURES_PER_HOUR),
+    },
+    now,
+  );
+}

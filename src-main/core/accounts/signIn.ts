@@ -2,36 +2,43 @@ import type { OperationOutput, ValidatedInput } from '../../../src-shared/contra
 import { invalidCredentials, rateLimited, secondFactorLocked } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
 import { toChallengeInfo } from '../twoFactor/challengeInfo';
+import { countPasswordFailure } from './countPasswordFailure';
 import { nextPasswordAttemptAt } from './readThrottle';
+import { pruneUnknownEmails, refuseUnknownEmail } from './refuseUnknownEmail';
 import { openSession, recordSignIn } from './startSession';
 
 type Deps = Pick<
   CoreDependencies,
-  'accounts' | 'events' | 'sessions' | 'hasher' | 'clock' | 'withAccountLock' | 'transaction' | 'twoFactor' | 'challenges'
+  | 'accounts'
+  | 'events'
+  | 'sessions'
+  | 'hasher'
+  | 'clock'
+  | 'withAccountLock'
+  | 'transaction'
+  | 'twoFactor'
+  | 'challenges'
+  | 'unknownEmails'
 >;
 
 /**
  * Email and password sign-in. An unknown email and a wrong password give the
- * same error and cost the same hash; failures are counted in SQLite and
- * throttled (see signInThrottle); a hash with outdated parameters is upgraded.
+ * same error, cost the same hash and are throttled by the same rule, counted in
+ * SQLite (see refuseUnknownEmail and signInThrottle); a hash with outdated
+ * parameters is upgraded.
  * For an account with two-factor authentication a correct password does not
  * sign in: it opens a challenge for the second step.
  */
 export async function signIn(deps: Deps, { email, password }: ValidatedInput<'signIn'>): Promise<OperationOutput<'signIn'>> {
   const { accounts, events, sessions, hasher, clock, withAccountLock, transaction } = deps;
   const candidate = accounts.findByEmail(email);
-  if (!candidate) {
-    await hasher.verifyNothing(password);
-    throw invalidCredentials();
-  }
+  if (!candidate) return refuseUnknownEmail(deps, email, password);
 
   return withAccountLock(candidate.id, async () => {
     // Re-read inside the lock: an attempt queued behind us must see our failure.
     const account = accounts.findById(candidate.id);
-    if (!account) {
-      await hasher.verifyNothing(password);
-      throw invalidCredentials();
-    }
+    // Deleted meanwhile: from now on its email is one without an account.
+    if (!account) return refuseUnknownEmail(deps, email, password);
     const retryAt = nextPasswordAttemptAt(deps, account);
     if (retryAt !== null) throw rateLimited(retryAt);
 
@@ -46,7 +53,8 @@ export async function signIn(deps: Deps, { email, password }: ValidatedInput<'si
     if (!(await hasher.verify(password, account.passwordHash))) {
       transaction(() => {
         const now = clock.now();
-        accounts.recordFailedSignIn(account.id, now);
+        pruneUnknownEmails(deps, now);
+        countPasswordFailure(deps, account, now);
         events.record(account.id, 'sign_in_failed', now);
       });
       const failed = accounts.findById(account.id);

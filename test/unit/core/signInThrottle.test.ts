@@ -3,9 +3,11 @@ import {
   backoffDelay,
   FREE_FAILURES,
   HOUR_MS,
+  isStreakForgotten,
   MAX_DELAY_MS,
   MAX_FAILURES_PER_HOUR,
   nextAttemptAllowedAt,
+  STREAK_FORGOTTEN_AFTER_MS,
 } from '../../../src-main/core/security/signInThrottle';
 
 describe('sign-in throttle', () => {
@@ -53,5 +55,12 @@ describe('sign-in throttle', () => {
       );
     }
     expect(failures.length).toBeGreaterThan(FREE_FAILURES);
+  });
+
+  it('forgets a streak after a quiet day, never while a wait it started is still running', () => {
+    expect(isStreakForgotten(null, 0)).toBe(false);
+    expect(isStreakForgotten(1_000, 1_000 + STREAK_FORGOTTEN_AFTER_MS - 1)).toBe(false);
+    expect(isStreakForgotten(1_000, 1_000 + STREAK_FORGOTTEN_AFTER_MS)).toBe(true);
+    expect(STREAK_FORGOTTEN_AFTER_MS).toBeGreaterThan(Math.max(MAX_DELAY_MS, HOUR_MS));
   });
 });
