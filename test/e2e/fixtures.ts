@@ -21,6 +21,11 @@
  *   the running app's next save dialog answer "Cancel". Under chromium the clipboard is the test
  *   desktop's (in memory, empty again after restart()); under electron it is the real one (Electron's
  *   clipboard.readText() in the main process), shared by everything on that display.
+ * - What the app printed and which errors reached its renderer, over every launch of the test:
+ *   `await app.output()` is its stdout/stderr (under chromium: what the core, running in the test
+ *   process, printed) plus the page's console messages and page errors; `await app.rendererErrors()`
+ *   lists the failed bridge replies (chromium only) and every role="alert" text shown (both drivers).
+ *   See RunningGatehouse in drivers/types.ts for exactly what each driver can see.
  * - `page` is a stable stand-in for `app.page`: it keeps working after a restart. Only listeners
  *   added with page.on() and locators/handles created before the restart stay with the old page.
  * - The driver comes from GATEHOUSE_E2E_DRIVER (electron | chromium); by default electron when its
@@ -34,7 +39,7 @@ import { test as base, expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { createDriver } from './drivers/createDriver';
 import { stablePage } from './drivers/stablePage';
-import type { AppDriver, RunningGatehouse } from './drivers/types';
+import type { AppDriver, RendererError, RunningGatehouse } from './drivers/types';
 
 /** A file the app saved through its save dialog. */
 export interface SavedFile {
@@ -60,6 +65,10 @@ export interface GatehouseApp {
   savedFiles(): Promise<SavedFile[]>;
   /** The running app's next save dialog answers "Cancel" (nothing is saved). */
   cancelNextSave(): Promise<void>;
+  /** Everything every launch of this test printed (stdout, stderr, page console, page errors), launch by launch. */
+  output(): Promise<string>;
+  /** Every error that reached the renderer in every launch of this test, oldest first. */
+  rendererErrors(): Promise<RendererError[]>;
 }
 
 async function listSavedFiles(downloadsDir: string): Promise<SavedFile[]> {
@@ -91,8 +100,10 @@ export const test = base.extend<{ app: GatehouseApp; page: Page }, { gatehouseDr
     const dataDir = await mkdtemp(join(tmpdir(), 'gatehouse-e2e-'));
     const downloadsDir = await mkdtemp(join(tmpdir(), 'gatehouse-e2e-downloads-'));
     const log: string[] = [];
+    const launches: RunningGatehouse[] = [];
     const launch = async (): Promise<RunningGatehouse> => {
       const running = await gatehouseDriver.launch(dataDir, { viewport, colorScheme, downloadsDir });
+      launches.push(running);
       running.page.on('pageerror', (error) => log.push(`[pageerror] ${error.stack ?? error.message}`));
       running.page.on('console', (message) => {
         if (message.type() === 'error' || message.type() === 'warning') log.push(`[${message.type()}] ${message.text()}`);
@@ -120,6 +131,8 @@ export const test = base.extend<{ app: GatehouseApp; page: Page }, { gatehouseDr
         clipboardText: () => running!.clipboardText(),
         savedFiles: () => listSavedFiles(downloadsDir),
         cancelNextSave: () => running!.cancelNextSave(),
+        output: async () => (await Promise.all(launches.map((each) => each.output()))).join('\n'),
+        rendererErrors: async () => (await Promise.all(launches.map((each) => each.rendererErrors()))).flat(),
       };
       await use(app);
     } finally {

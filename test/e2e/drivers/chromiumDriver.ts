@@ -11,6 +11,8 @@ import { APP_ORIGIN, APP_URL, serveRenderer } from './serveRenderer';
 import { prepareDownloadsDir, type AppDriver, type LaunchOptions, type RunningGatehouse } from './types';
 import { createTestDesktop } from './testDesktop';
 import { waitForReady } from './waitForReady';
+import { createLaunchRecord } from './launchRecord';
+import { tapProcessOutput } from './tapProcessOutput';
 
 /** Quiet, offline Chromium: the machine has no network and tests run as root. */
 const CHROMIUM_ARGS = [
@@ -61,6 +63,9 @@ export function createChromiumDriver(rendererDir: string = buildOutput.rendererD
     async launch(dataDir: string, options: LaunchOptions): Promise<RunningGatehouse> {
       if (rendererDir === buildOutput.rendererDir) assertBuilt(['rendererIndex']);
       const desktop = createTestDesktop(await prepareDownloadsDir(dataDir, options));
+      // The core runs in this process and prints through console: record from before it starts.
+      const record = createLaunchRecord();
+      const stopTap = tapProcessOutput((stream, text) => record.addOutput(stream, text));
       const backend: Backend = composeBackend({ dataDir, secretStore: createKeytarSecretStore(), desktop });
       let context: BrowserContext | undefined;
       let closed = false;
@@ -72,6 +77,7 @@ export function createChromiumDriver(rendererDir: string = buildOutput.rendererD
         } finally {
           await backend.reconciled; // start-up keychain repair finishes before its database closes; never rejects
           backend.close();
+          stopTap();
         }
       };
       try {
@@ -85,19 +91,24 @@ export function createChromiumDriver(rendererDir: string = buildOutput.rendererD
           const trusted =
             frame === source.page.mainFrame() &&
             isTrustedFrame({ url: frame.url(), parent: frame.parentFrame(), detached: frame.isDetached() }, APP_ORIGIN);
-          if (!trusted) return forbidden;
           // Real IPC copies the payload with the structured clone algorithm.
-          return backend.dispatch(operation, structuredClone(payload));
+          const reply = trusted ? await backend.dispatch(operation, structuredClone(payload)) : forbidden;
+          record.addReply(reply);
+          return reply;
         });
         await context.addInitScript({ content: bridgeInitScript() });
+        await record.recordAlertsInContext(context);
         for (const content of options.initScripts ?? []) await context.addInitScript({ content });
         const page = await context.newPage();
+        record.watchPage(page);
         await page.goto(APP_URL);
         await waitForReady(page);
         return {
           page,
           clipboardText: async () => desktop.clipboardText(),
           cancelNextSave: async () => desktop.cancelNextSave(),
+          output: record.output,
+          rendererErrors: record.rendererErrors,
           close,
         };
       } catch (error) {

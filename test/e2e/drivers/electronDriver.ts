@@ -1,9 +1,19 @@
 import { sep } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { _electron as electron } from '@playwright/test';
 import type { ElectronApplication } from '@playwright/test';
 import { prepareDownloadsDir, type AppDriver, type LaunchOptions, type RunningGatehouse } from './types';
 import { assertBuilt, projectRoot } from './paths';
 import { waitForReady } from './waitForReady';
+import { createLaunchRecord, type LaunchRecord } from './launchRecord';
+
+/** Records the app process's stdout and stderr (decoded as UTF-8 across chunk boundaries). */
+function recordProcessOutput(app: ElectronApplication, record: LaunchRecord): void {
+  for (const name of ['stdout', 'stderr'] as const) {
+    const decoder = new StringDecoder('utf8');
+    app.process()[name]?.on('data', (chunk: Buffer) => record.addOutput(name, decoder.write(chunk)));
+  }
+}
 
 function electronEnv(dataDir: string): Record<string, string> {
   const env: Record<string, string> = {};
@@ -59,6 +69,8 @@ export function createElectronDriver(executablePath: string): AppDriver {
         cwd: projectRoot,
         env: electronEnv(dataDir),
       });
+      const record = createLaunchRecord();
+      recordProcessOutput(app, record);
       let closed = false;
       const close = async (): Promise<void> => {
         if (closed) return;
@@ -67,7 +79,9 @@ export function createElectronDriver(executablePath: string): AppDriver {
       };
       try {
         const page = await app.firstWindow();
+        record.watchPage(page);
         await page.waitForLoadState('domcontentloaded');
+        await record.recordAlertsInPage(page);
         if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
         await waitForReady(page);
         await stubSaveDialog(app, await prepareDownloadsDir(dataDir, options));
@@ -78,6 +92,8 @@ export function createElectronDriver(executablePath: string): AppDriver {
             app.evaluate((_electron, stateName) => {
               (globalThis as unknown as Record<string, { cancelNext: boolean }>)[stateName]!.cancelNext = true;
             }, SAVE_DIALOG_STATE),
+          output: record.output,
+          rendererErrors: record.rendererErrors,
           close,
         };
       } catch (error) {

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page, ViewportSize } from '@playwright/test';
+import type { ApiError } from '../../../src-shared/errors';
 
 /** Per-test launch settings: page settings a test can set with test.use() (the chromium driver applies them to each context) and the test's downloads folder. */
 export interface LaunchOptions {
@@ -33,12 +34,34 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+/**
+ * An error that reached the renderer. Both drivers return this shape.
+ * - `reply`: a bridge reply with ok === false, exactly as the page received it. Only the chromium
+ *   driver sees these (it serves the bridge itself); under electron the reply travels through
+ *   Electron's IPC, which offers no public place to observe it without a product hook.
+ * - `alert`: the text of an element with role="alert" the page showed (both drivers), recorded by a
+ *   MutationObserver from page load (chromium) or from the first start screen (electron).
+ */
+export type RendererError =
+  | { readonly via: 'reply'; readonly error: ApiError }
+  | { readonly via: 'alert'; readonly text: string };
+
 /** A running Gatehouse, with the test's hold on its clipboard and save dialog. */
 export interface RunningGatehouse extends RunningApp {
   /** The text on the clipboard the app copies to. */
   clipboardText(): Promise<string>;
   /** The app's next save dialog is cancelled instead of saving. */
   cancelNextSave(): Promise<void>;
+  /**
+   * Everything this launch wrote, one line per chunk with its source in brackets, readable after
+   * close(). Electron: the app process's stdout and stderr (from the moment launch resolved: what
+   * Electron printed while Playwright was still connecting is not captured) plus the page's console
+   * messages and page errors. Chromium: every write to this process's stdout/stderr while the app
+   * runs (the core's logger writes there) plus the page's console messages and page errors.
+   */
+  output(): Promise<string>;
+  /** Every error that reached the renderer in this launch, oldest first; readable after close(). */
+  rendererErrors(): Promise<RendererError[]>;
 }
 
 /** How the harness starts the app: the real Electron app, or the built renderer in Chromium. */
