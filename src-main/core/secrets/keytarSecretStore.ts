@@ -1,9 +1,16 @@
+import { createKeyedMutex } from '../security/keyedMutex';
 import { SecretStoreUnavailableError, type SecretStore } from './secretStore';
 
 type Keytar = typeof import('keytar');
 
 /** Keychain service name; entries appear under it in Keychain Access, Credential Manager and Seahorse. */
 export const KEYCHAIN_SERVICE = 'Gatehouse';
+
+/**
+ * The one entry Gatehouse stores that is not a secret: rewritten to learn whether the keychain is
+ * unlocked (see assertUnlocked). keys() never lists it, so reconciliation never sees it.
+ */
+export const UNLOCK_PROBE_KEY = 'keychain-unlock-probe';
 
 /**
  * The OS keychain through keytar: macOS Keychain, Windows Credential Manager,
@@ -16,7 +23,15 @@ export function createKeytarSecretStore(service: string = KEYCHAIN_SERVICE): Sec
   const load = (): Promise<Keytar> =>
     (loading ??= import('keytar').then((module) => ((module as { default?: Keytar }).default ?? module) as Keytar));
 
-  async function call<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
+  /**
+   * One keychain call at a time. keytar lists by searching, then reading each item's secret; an
+   * item deleted in between (say, a pending secret discarded while start-up reconciliation lists)
+   * has no secret, and keytar copies that NULL: the whole process dies of a segfault.
+   */
+  const oneAtATime = createKeyedMutex();
+  const call = <T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> => oneAtATime('keychain', () => callNow(operation));
+
+  async function callNow<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
     let keytar: Keytar;
     try {
       keytar = await load();
@@ -31,11 +46,36 @@ export function createKeytarSecretStore(service: string = KEYCHAIN_SERVICE): Sec
     }
   }
 
+  /**
+   * A LOCKED Secret Service collection (libsecret, when no unlock prompt can be shown or it is
+   * dismissed) does not fail: a lookup answers "no such entry", a delete answers "nothing deleted",
+   * and listing crashes the whole process (keytar copies the NULL secret of a locked item). Storing
+   * is the one call that fails cleanly ("Cannot create an item in a locked collection"), so a probe
+   * write tells "missing" from "locked" before any such answer is believed, and before listing.
+   */
+  const assertUnlocked = (keytar: Keytar): Promise<void> => keytar.setPassword(service, UNLOCK_PROBE_KEY, 'unlocked');
+
   return {
-    get: (key) => call((keytar) => keytar.getPassword(service, key)),
+    get: (key) =>
+      call(async (keytar) => {
+        const value = await keytar.getPassword(service, key);
+        if (value !== null) return value;
+        await assertUnlocked(keytar);
+        // Asked again: the keychain may have been unlocked between the two calls.
+        return keytar.getPassword(service, key);
+      }),
     set: (key, value) => call((keytar) => keytar.setPassword(service, key, value)),
-    delete: (key) => call((keytar) => keytar.deletePassword(service, key)),
-    keys: () => call((keytar) => listAccounts(keytar, service)),
+    delete: (key) =>
+      call(async (keytar) => {
+        if (await keytar.deletePassword(service, key)) return true;
+        await assertUnlocked(keytar);
+        return keytar.deletePassword(service, key);
+      }),
+    keys: () =>
+      call(async (keytar) => {
+        await assertUnlocked(keytar);
+        return (await listAccounts(keytar, service)).filter((account) => account !== UNLOCK_PROBE_KEY);
+      }),
   };
 }
 
