@@ -8,9 +8,10 @@
 import { join } from 'node:path';
 import { app, powerMonitor, session, type BrowserWindow } from 'electron';
 import type { SignOutReason } from '../src-shared/models';
-import { composeBackend, type Backend } from './core/composeBackend';
+import type { Backend } from './core/composeBackend';
 import { resolveDataDir } from './core/resolveDataDir';
 import { createKeytarSecretStore } from './core/secrets/keytarSecretStore';
+import { openBackend } from './core/storage/openBackend';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './electron/appProtocol';
 import { installApplicationMenu } from './electron/applicationMenu';
 import { createMainWindow } from './electron/createMainWindow';
@@ -75,9 +76,15 @@ if (!app.requestSingleInstanceLock()) {
   });
 }
 
-function start(): void {
+async function start(): Promise<void> {
   desktop = createElectronDesktopIntegration(() => mainWindow);
-  backend = composeBackend({ dataDir, secretStore: createKeytarSecretStore(), desktop });
+  // Checks the database first: a damaged one is moved aside and the person asked (native dialog).
+  const opened = await openBackend({ dataDir, secretStore: createKeytarSecretStore(), desktop });
+  if (!opened) {
+    app.quit(); // the person chose "Quit" in that dialog
+    return;
+  }
+  backend = opened.backend;
   denyAllPermissions(session.defaultSession);
   serveAppProtocol(join(__dirname, '../renderer'));
   registerIpc(() => backend, { allowedOrigin: renderer.allowedOrigin, getTrustedWebContentsId: () => mainWebContentsId });
@@ -96,4 +103,6 @@ function start(): void {
     mainWindow = null;
     mainWebContentsId = undefined;
   });
+  // In the background, after the window: it never blocks the first screen and never rejects.
+  void opened.takeDailyBackup();
 }

@@ -6,6 +6,7 @@ import type {
   SessionInfo,
   SignInChallenge,
   SignOutReason,
+  StartupNotice,
   TwoFactorEnrollment,
   TwoFactorStatus,
 } from './models';
@@ -49,6 +50,8 @@ export interface OperationOutputs {
   copyToClipboard: Record<string, never>;
   /** `saved: false` when the person cancelled the save dialog. */
   downloadRecoveryCodes: { saved: true; fileName: string } | { saved: false };
+  /** Needs no session: what start-up did to a damaged database this run, or null. */
+  getStartupNotice: { notice: StartupNotice | null };
 }
 
 export type OperationOutput<K extends OperationName> = OperationOutputs[K];

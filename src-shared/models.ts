@@ -96,3 +96,13 @@ export interface RecoveryCodeSet {
 /** What "Copy" may put on the clipboard: the main process supplies the text, the renderer only names it. */
 export const CLIPBOARD_ITEMS = ['secretKey', 'recoveryCodes'] as const;
 export type ClipboardItem = (typeof CLIPBOARD_ITEMS)[number];
+
+/**
+ * What start-up had to do to the database, shown on the sign-in / create-account screen: the
+ * database was damaged, so it was moved to `movedTo` (a full path) and either a backup taken at
+ * `restoredFrom` (epoch ms) was restored, or (null) Gatehouse started with no accounts.
+ */
+export interface StartupNotice {
+  readonly movedTo: string;
+  readonly restoredFrom: number | null;
+}

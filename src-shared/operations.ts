@@ -23,6 +23,7 @@ export const OPERATION_NAMES = [
   'deactivateTwoFactor',
   'copyToClipboard',
   'downloadRecoveryCodes',
+  'getStartupNotice',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

@@ -87,6 +87,7 @@ export const operationSchemas = {
   deactivateTwoFactor: v.strictObject({ password: ExistingPasswordSchema }),
   copyToClipboard: v.strictObject({ item: v.picklist(CLIPBOARD_ITEMS, 'This value is not accepted.') }),
   downloadRecoveryCodes: EmptyInput,
+  getStartupNotice: EmptyInput,
 } as const;
 
 /**

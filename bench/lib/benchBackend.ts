@@ -18,10 +18,11 @@ export interface BenchBackend {
 /** A fresh, empty data directory on the same disk a user's data would be on (os.tmpdir()). */
 export const makeDataDir = (): string => mkdtempSync(join(tmpdir(), 'gatehouse-bench-'));
 
-/** The bench never copies or saves anything: the desktop port does nothing. */
+/** The bench never copies or saves anything (and its databases are never damaged): the desktop port does nothing. */
 const noDesktop: DesktopIntegration = {
   copyText: async () => undefined,
   saveTextFile: async () => null,
+  chooseDatabaseRecovery: async () => 'quit',
 };
 
 export interface BenchBackendOptions {

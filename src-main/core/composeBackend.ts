@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SignOutReason } from '../../src-shared/models';
+import type { SignOutReason, StartupNotice } from '../../src-shared/models';
 import { systemClock, type Clock } from './clock';
 import { createCoreDependencies } from './createCoreDependencies';
 import type { DesktopIntegration } from './desktop/desktopIntegration';
@@ -22,6 +22,8 @@ export interface BackendOptions {
   readonly passwordHasher?: PasswordHasher;
   /** Tests may pass cheaper scrypt parameters for recovery codes; the app uses RECOVERY_SCRYPT. */
   readonly recoveryCodeScrypt?: ScryptParameters;
+  /** What start-up did to a damaged database (openBackend); getStartupNotice returns it. Default: null. */
+  readonly startupNotice?: StartupNotice | null;
 }
 
 export interface Backend {
@@ -47,7 +49,7 @@ export interface Backend {
 export function composeBackend(options: BackendOptions): Backend {
   const logger = options.logger ?? consoleLogger;
   const { deps, db } = createCoreDependencies({ ...options, clock: options.clock ?? systemClock, logger, newId: randomUUID });
-  const handlers = createHandlerTable(deps);
+  const handlers = createHandlerTable(deps, options.startupNotice ?? null);
 
   const reconciled = reconcileSecrets(deps).then(
     () => undefined,

@@ -1,4 +1,5 @@
 import type { OperationOutput, ValidatedInput } from '../../src-shared/contract';
+import type { StartupNotice } from '../../src-shared/models';
 import type { OperationName } from '../../src-shared/operations';
 import { changePassword } from './accounts/changePassword';
 import { createAccount } from './accounts/createAccount';
@@ -16,8 +17,10 @@ export type HandlerTable = {
   readonly [K in OperationName]: (input: ValidatedInput<K>) => Promise<OperationOutput<K>>;
 };
 
-export function createHandlerTable(deps: CoreDependencies): HandlerTable {
+/** `startupNotice`: what start-up did to a damaged database, for the first screen to say. */
+export function createHandlerTable(deps: CoreDependencies, startupNotice: StartupNotice | null = null): HandlerTable {
   return {
+    getStartupNotice: async () => ({ notice: startupNotice }),
     listAccounts: () => listAccounts(deps),
     createAccount: (input) => createAccount(deps, input),
     signIn: (input) => signIn(deps, input),

@@ -12,6 +12,7 @@ import { open, rm } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { app, clipboard, dialog, type BrowserWindow, type SaveDialogOptions } from 'electron';
 import type { DesktopIntegration } from '../core/desktop/desktopIntegration';
+import { askDatabaseRecovery } from './databaseRecoveryDialog';
 
 /** How long copied text stays on the clipboard. */
 export const CLIPBOARD_CLEAR_MS = 60_000;
@@ -110,6 +111,8 @@ export function createElectronDesktopIntegration(getParentWindow: () => BrowserW
       await writePrivateFile(path, contents, path !== choice.filePath);
       return { fileName: basename(path) };
     },
+
+    chooseDatabaseRecovery: askDatabaseRecovery,
 
     clearCopiedText() {
       if (!pendingClear) return null;

@@ -58,6 +58,7 @@ const OUTSIDE_SESSION: ReadonlySet<OperationName> = new Set<OperationName>([
   'submitTwoFactorCode',
   'submitRecoveryCode',
   'cancelTwoFactorChallenge',
+  'getStartupNotice',
 ]);
 
 /** Signed-in operations, after which main has moved `expiresAt`: re-read the session. */

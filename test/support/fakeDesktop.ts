@@ -1,10 +1,15 @@
-import type { DesktopIntegration } from '../../src-main/core/desktop/desktopIntegration';
+import type { DamagedDatabaseReport, DesktopIntegration, RecoveryChoice } from '../../src-main/core/desktop/desktopIntegration';
 
-/** A desktop that records what was copied and saved; the next save can be made to cancel or fail. */
+/**
+ * A desktop that records what was copied and saved; the next save can be made to cancel or fail.
+ * Asked about a damaged database, it records the report and answers `recoveryAnswer` ('quit' unless set).
+ */
 export function createFakeDesktop() {
   const copied: string[] = [];
   const saved: { suggestedName: string; contents: string }[] = [];
+  const recoveryReports: DamagedDatabaseReport[] = [];
   let nextSave: 'save' | 'cancel' | 'fail' = 'save';
+  const state = { recoveryAnswer: 'quit' as RecoveryChoice };
 
   const desktop: DesktopIntegration = {
     async copyText(text) {
@@ -18,11 +23,20 @@ export function createFakeDesktop() {
       saved.push(request);
       return { fileName: request.suggestedName };
     },
+    async chooseDatabaseRecovery(report) {
+      recoveryReports.push(report);
+      return state.recoveryAnswer;
+    },
   };
   return {
     desktop,
     copied,
     saved,
+    recoveryReports,
+    /** What the next damaged-database question is answered with. */
+    answerRecoveryWith(choice: RecoveryChoice): void {
+      state.recoveryAnswer = choice;
+    },
     /** The next saveTextFile behaves like the person cancelling the dialog, or like a failed write. */
     nextSaveWill(outcome: 'cancel' | 'fail'): void {
       nextSave = outcome;

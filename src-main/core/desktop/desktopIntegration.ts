@@ -1,6 +1,6 @@
 /**
- * The port for the few things only the desktop shell can do: the system clipboard and the
- * native save dialog. The Electron shell implements it (src-main/electron); the core never
+ * The port for the few things only the desktop shell can do: the system clipboard, the
+ * native save dialog, and asking what to do about a damaged database at start-up. The Electron shell implements it (src-main/electron); the core never
  * imports Electron, and tests pass their own implementation.
  */
 export interface DesktopIntegration {
@@ -12,4 +12,21 @@ export interface DesktopIntegration {
    * the person cancelled. Rejects when the file could not be written.
    */
   saveTextFile(request: { suggestedName: string; contents: string }): Promise<{ fileName: string } | null>;
+  /**
+   * Start-up found the database damaged and has already moved it to `report.movedTo`. Asks the
+   * person (native dialog) whether to restore `report.newestBackup` (offered only when there is
+   * one), start with no accounts, or quit.
+   */
+  chooseDatabaseRecovery(report: DamagedDatabaseReport): Promise<RecoveryChoice>;
 }
+
+/** What the person is told when the database was damaged. */
+export interface DamagedDatabaseReport {
+  /** The full path the damaged file was moved to. */
+  readonly movedTo: string;
+  /** The newest backup that passed its check, or null when there is none to restore. */
+  readonly newestBackup: { readonly takenAt: number } | null;
+}
+
+/** 'restore' is only a valid answer when a backup was offered. */
+export type RecoveryChoice = 'restore' | 'start-empty' | 'quit';

@@ -1,6 +1,6 @@
 /**
- * The Electron lifecycle (src-main/index.ts), with `electron`, the backend's composition
- * root and the keytar store mocked. index.ts does its work at import time, so every test
+ * The Electron lifecycle (src-main/index.ts), with `electron`, the backend's start-up step
+ * (openBackend, which here only calls the mocked composition root) and the keytar store mocked. index.ts does its work at import time, so every test
  * gets fresh fakes and imports it anew; the real shell modules (src-main/electron) run
  * against the fakes.
  */
@@ -13,6 +13,9 @@ const h = vi.hoisted(() => ({
   electron: null as unknown as FakeElectron,
   backend: null as unknown as FakeBackend,
   composeBackend: null as unknown as Mock<(options: unknown) => FakeBackend>,
+  /** openBackend: resolves to the composed backend, or null when the person chose Quit. */
+  openBackend: null as unknown as Mock<(options: unknown) => Promise<unknown>>,
+  takeDailyBackup: null as unknown as Mock<() => Promise<void>>,
   secretStore: { name: 'fake keytar store' },
 }));
 
@@ -61,8 +64,8 @@ vi.mock('electron', () => {
   return module;
 });
 
-vi.mock('../../../src-main/core/composeBackend', () => ({
-  composeBackend: (options: unknown): unknown => h.composeBackend(options),
+vi.mock('../../../src-main/core/storage/openBackend', () => ({
+  openBackend: (options: unknown): Promise<unknown> => h.openBackend(options),
 }));
 
 vi.mock('../../../src-main/core/secrets/keytarSecretStore', () => ({
@@ -133,6 +136,8 @@ function createFakeElectron() {
         setPermissionRequestHandler: vi.fn(),
         setPermissionCheckHandler: vi.fn(),
         setDevicePermissionHandler: vi.fn(),
+        setDisplayMediaRequestHandler: vi.fn(),
+        on: vi.fn(),
       },
     },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
@@ -141,6 +146,7 @@ function createFakeElectron() {
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => ({ template })) },
     dialog: {
       showErrorBox: vi.fn(),
+      showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
       showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
     },
     clipboard: createFakeClipboard(),
@@ -189,6 +195,7 @@ async function fireReady(): Promise<void> {
 async function startApp(): Promise<FakeBrowserWindow> {
   await importMain();
   await fireReady();
+  expect(consoleError.mock.calls, "start-up errors").toEqual([]);
   expect(h.electron.windows).toHaveLength(1);
   return h.electron.windows[0]!;
 }
@@ -224,6 +231,8 @@ beforeEach(() => {
   h.electron = createFakeElectron();
   h.backend = createFakeBackend();
   h.composeBackend = vi.fn(() => h.backend);
+  h.takeDailyBackup = vi.fn(async () => {});
+  h.openBackend = vi.fn(async (options: unknown) => ({ backend: h.composeBackend(options), takeDailyBackup: h.takeDailyBackup }));
   vi.stubEnv('GATEHOUSE_DATA_DIR', undefined);
   vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
   consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -486,6 +495,55 @@ describe('windows', () => {
     expect(h.electron.app.quit).not.toHaveBeenCalled();
     h.electron.app.emit('window-all-closed');
     expect(h.electron.app.quit).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('database start-up', () => {
+  it('takes the daily backup in the background, once the window is open', async () => {
+    await importMain();
+    h.takeDailyBackup.mockImplementation(async () => {
+      expect(h.electron.BrowserWindow).toHaveBeenCalledTimes(1);
+    });
+    await fireReady();
+    expect(h.takeDailyBackup).toHaveBeenCalledTimes(1);
+    expect(h.electron.BrowserWindow.mock.invocationCallOrder[0]!).toBeLessThan(h.takeDailyBackup.mock.invocationCallOrder[0]!);
+  });
+
+  it('quits without a window, IPC or error box when the person chooses Quit in the recovery dialog', async () => {
+    h.openBackend.mockResolvedValue(null);
+    await importMain();
+    await fireReady();
+    expect(h.electron.app.quit).toHaveBeenCalledTimes(1);
+    expect(h.electron.app.exit).not.toHaveBeenCalled();
+    expect(h.electron.dialog.showErrorBox).not.toHaveBeenCalled();
+    expect(h.electron.BrowserWindow).not.toHaveBeenCalled();
+    expect(h.electron.ipcMain.handle).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    [0, 'restore'],
+    [1, 'start-empty'],
+    [2, 'quit'],
+  ] as const)('asks about a damaged database with a native message box (button %i: %s)', async (response, choice) => {
+    await startApp();
+    const desktop = (h.openBackend.mock.calls[0]![0] as { desktop: { chooseDatabaseRecovery(r: unknown): Promise<string> } }).desktop;
+    h.electron.dialog.showMessageBox.mockResolvedValue({ response, checkboxChecked: false });
+    const takenAt = Date.UTC(2026, 10, 27, 9, 30);
+    const report = { movedTo: '/fake/data/gatehouse.db.damaged-20261128T090000000Z', newestBackup: { takenAt } };
+    await expect(desktop.chooseDatabaseRecovery(report)).resolves.toBe(choice);
+    const [options] = h.electron.dialog.showMessageBox.mock.calls[0]! as [{ detail: string; buttons: string[]; cancelId: number }];
+    expect(options.detail).toContain(report.movedTo);
+    const date = new Date(takenAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    expect(options.buttons).toEqual([`Restore backup from ${date}`, 'Start with no accounts', 'Quit']);
+    expect(options.buttons[options.cancelId]).toBe('Quit');
+  });
+
+  it('without a backup, offers only "Start with no accounts" and "Quit"', async () => {
+    await startApp();
+    const desktop = (h.openBackend.mock.calls[0]![0] as { desktop: { chooseDatabaseRecovery(r: unknown): Promise<string> } }).desktop;
+    h.electron.dialog.showMessageBox.mockResolvedValue({ response: 0, checkboxChecked: false });
+    await expect(desktop.chooseDatabaseRecovery({ movedTo: '/fake/x', newestBackup: null })).resolves.toBe('start-empty');
+    expect((h.electron.dialog.showMessageBox.mock.calls[0]![0] as { buttons: string[] }).buttons).toEqual(['Start with no accounts', 'Quit']);
   });
 });
 

@@ -58,6 +58,7 @@ export function installFakeApi(): FakeApi {
     deactivateTwoFactor: vi.fn(async () => fail(notSignedIn)),
     copyToClipboard: vi.fn(async () => fail(notSignedIn)),
     downloadRecoveryCodes: vi.fn(async () => fail(notSignedIn)),
+    getStartupNotice: vi.fn(async () => ok({ notice: null })),
   };
   const bridge: GatehouseApi = api;
   setGatehouseApi(bridge);

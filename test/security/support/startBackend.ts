@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Clock } from '../../../src-main/core/clock';
+import { DATABASE_FILE_NAME } from '../../../src-main/core/db/openDatabase';
+import { silentLogger } from '../../../src-main/core/logger';
+import type { SecretStore } from '../../../src-main/core/secrets/secretStore';
+import { createScryptHasher } from '../../../src-main/core/security/passwordHasher';
+import { openBackend } from '../../../src-main/core/storage/openBackend';
+import { TEST_RECOVERY_SCRYPT, TEST_SCRYPT } from '../../support/backendHarness';
+import type { FakeDesktop } from '../../support/fakeDesktop';
+import { createMemorySecretStore } from '../../../src-main/core/secrets/memorySecretStore';
+
+/** Starts the backend the way the app does (openBackend: check, back up, recover, compose), with cheap hashing. */
+export function startBackend(dataDir: string, desktop: FakeDesktop, clock: Clock, secretStore: SecretStore = createMemorySecretStore()) {
+  return openBackend({
+    dataDir,
+    desktop: desktop.desktop,
+    clock,
+    secretStore,
+    logger: silentLogger,
+    passwordHasher: createScryptHasher(TEST_SCRYPT),
+    recoveryCodeScrypt: TEST_RECOVERY_SCRYPT,
+  });
+}
+
+export const databaseFile = (dataDir: string): string => join(dataDir, DATABASE_FILE_NAME);
+
+export const sha256 = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** A file's bytes and modification time, to prove it was left untouched. */
+export const fingerprint = (file: string) => ({ sha256: sha256(file), mtimeMs: statSync(file).mtimeMs, size: statSync(file).size });
+
+/** Account emails in a database file, read directly (read-only). */
+export function emailsIn(file: string): string[] {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare<[], { email: string }>('SELECT email FROM accounts ORDER BY email').all().map((row) => row.email);
+  } finally {
+    db.close();
+  }
+}
