@@ -38,6 +38,12 @@ export function mainWindowConstructorOptions(
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Explicit although they are the defaults, so a reviewer (and electronegativity) sees them.
+      experimentalFeatures: false,
+      enableWebSQL: false,
+      // A page that loops on alert() gets a "prevent additional dialogs" checkbox.
+      safeDialogs: true,
+      // No spell-check service (it downloads dictionaries from Google's CDN).
       spellcheck: false,
       devTools: options.devTools,
     },

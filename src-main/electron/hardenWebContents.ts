@@ -27,4 +27,10 @@ export function hardenWebContents(
 
   // webviewTag is off; refuse an attach attempt anyway.
   contents.on('will-attach-webview', (event) => event.preventDefault());
+
+  // navigator.bluetooth.requestDevice: without preventDefault Electron picks the first device found.
+  contents.on('select-bluetooth-device', (event, _devices, callback) => {
+    event.preventDefault();
+    callback('');
+  });
 }
