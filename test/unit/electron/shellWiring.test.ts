@@ -56,13 +56,11 @@ import { registerAppSchemeAsPrivileged, serveAppProtocol } from '../../../src-ma
 import { applicationMenuTemplate, installApplicationMenu } from '../../../src-main/electron/applicationMenu';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/electron/contentSecurityPolicy';
 import { createMainWindow, WINDOW_BACKGROUND } from '../../../src-main/electron/createMainWindow';
-import { isAllowedExternalUrl, openExternalSafely } from '../../../src-main/electron/openExternalSafely';
 import { hardenWebContents } from '../../../src-main/electron/hardenWebContents';
-import { denyAllPermissions } from '../../../src-main/electron/permissions';
 import { registerIpc } from '../../../src-main/electron/registerIpc';
 import { showStartupError, STARTUP_ERROR_TITLE, startupErrorMessage } from '../../../src-main/electron/startupError';
 import { DatabaseOpenError } from '../../../src-main/core/db/openDatabase';
-import type { Session, WebContents } from 'electron';
+import type { WebContents } from 'electron';
 
 beforeEach(() => {
   vi.clearAllMocks();
@@ -70,36 +68,8 @@ beforeEach(() => {
   electron.windows.length = 0;
 });
 
-describe('openExternalSafely', () => {
-  const allow = ['https://gatehouse.example'];
-
-  it('allows nothing by default', () => {
-    expect(isAllowedExternalUrl('https://gatehouse.example/help')).toBe(false);
-    expect(openExternalSafely('https://gatehouse.example/help')).toBe(false);
-    expect(electron.shell.openExternal).not.toHaveBeenCalled();
-  });
-
-  it('opens an https URL whose origin is allow-listed', () => {
-    expect(openExternalSafely('https://gatehouse.example/help?x=1', allow)).toBe(true);
-    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://gatehouse.example/help?x=1');
-  });
-
-  it.each([
-    'http://gatehouse.example/help',
-    'https://gatehouse.example.evil.com/',
-    'https://evil.com/?https://gatehouse.example',
-    'https://user:pass@gatehouse.example/',
-    'https://gatehouse.example:8443/',
-    'file:///etc/passwd',
-    'javascript:alert(1)',
-    'gatehouse://app/index.html',
-    'not a url',
-  ])('refuses %s', (url) => {
-    expect(isAllowedExternalUrl(url, allow)).toBe(false);
-    expect(openExternalSafely(url, allow)).toBe(false);
-    expect(electron.shell.openExternal).not.toHaveBeenCalled();
-  });
-});
+// openExternalSafely and denyAllPermissions: test/security/electronShellOpenExternal.test.ts and
+// electronShellPermissions.test.ts (security checks, with rows in the security report).
 
 describe('registerIpc', () => {
   const mainFrame = { url: 'gatehouse://app/index.html', parent: null, detached: false };
@@ -299,21 +269,7 @@ describe('app protocol', () => {
   });
 });
 
-describe('session, menu and start-up error', () => {
-  it('denies every permission request and check', () => {
-    const session = {
-      setPermissionRequestHandler: vi.fn(),
-      setPermissionCheckHandler: vi.fn(),
-      setDevicePermissionHandler: vi.fn(),
-    };
-    denyAllPermissions(session as unknown as Session);
-    const callback = vi.fn();
-    session.setPermissionRequestHandler.mock.calls[0]![0]({}, 'media', callback, {});
-    expect(callback).toHaveBeenCalledWith(false);
-    expect(session.setPermissionCheckHandler.mock.calls[0]![0]()).toBe(false);
-    expect(session.setDevicePermissionHandler.mock.calls[0]![0]()).toBe(false);
-  });
-
+describe('menu and start-up error', () => {
   it('offers developer tools only when asked to', () => {
     const roles = (includeDevTools: boolean, platform: NodeJS.Platform) =>
       JSON.stringify(applicationMenuTemplate(platform, includeDevTools));
