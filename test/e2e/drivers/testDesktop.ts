@@ -16,6 +16,8 @@ export interface TestDesktop extends DesktopIntegration {
  * Electron adapter's unit tests cover that). The save "dialog" accepts the suggested name as is and
  * writes into `downloadsDir` (the test's downloads folder), owner-only like the Electron adapter;
  * a suggested name that is not a bare file name fails the save, so a bad suggestion is not hidden.
+ * Asked about a damaged database, it answers as a person keeping their data would: restore the
+ * backup when one is offered, else start with no accounts.
  */
 export function createTestDesktop(downloadsDir: string): TestDesktop {
   let clipboard = '';
@@ -34,6 +36,9 @@ export function createTestDesktop(downloadsDir: string): TestDesktop {
       }
       await writeFile(join(downloadsDir, suggestedName), contents, { encoding: 'utf8', mode: 0o600 });
       return { fileName: suggestedName };
+    },
+    async chooseDatabaseRecovery(report) {
+      return report.newestBackup ? 'restore' : 'start-empty';
     },
     clipboardText: () => clipboard,
     cancelNextSave() {
