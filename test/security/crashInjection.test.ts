@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OperationName } from '../../src-shared/operations';
 import { createKeytarSecretStore, UNLOCK_PROBE_KEY } from '../../src-main/core/secrets/keytarSecretStore';
-import { ADA } from '../support/backendHarness';
 import { createFakeClock } from '../support/fakeClock';
 import { STEP_MS } from '../support/twoFactorSteps';
-import { buildCrashChild, runCrashChild, type ChildRun } from './support/crashChildProcess';
-import { TOTP_FROM_SECRET, type ChildStep, type KillPoint } from './support/crashPlan';
-import { observeAfterRestart, prepareAccount, type ObservedState, type PreparedAccount } from './support/crashStates';
+import { buildCrashChild, runCrashChild } from './support/crashChildProcess';
+import { armedSteps, OPERATIONS, type CrashedOperation } from './support/crashOperations';
+import type { ChildPlan, KillPoint } from './support/crashPlan';
+import { observeAfterRestart, prepareAccount } from './support/crashStates';
 import { recordSecurityCheck } from './support/securityCheck';
 
 /**
@@ -25,68 +24,7 @@ const START = createFakeClock().now();
 const CHILD_NOW = START + 2 * STEP_MS;
 /** ...and the restarted backend two more. */
 const RESTART_NOW = CHILD_NOW + 2 * STEP_MS;
-const credentials = { email: ADA.email, password: ADA.password };
-
-interface CrashedOperation {
-  readonly row: string;
-  readonly withTwoFactor: boolean;
-  readonly event: string;
-  steps(account: PreparedAccount): ChildStep[];
-  /** Which of `before`/`after` the restarted state is, with the checks that tell them apart. */
-  classify(state: ObservedState, account: PreparedAccount, run: ChildRun): 'before' | 'after';
-}
-
-const signInWithCode = (account: PreparedAccount): ChildStep[] => [
-  { op: 'signIn', payload: credentials },
-  { op: 'submitTwoFactorCode', payload: { code: TOTP_FROM_SECRET }, totpSecret: account.active!.secret },
-];
-const step = (op: OperationName, payload: Record<string, unknown>): ChildStep => ({ op, payload });
-
-const OPERATIONS: readonly CrashedOperation[] = [
-  {
-    row: 'activation',
-    withTwoFactor: false,
-    event: 'two_factor_activated',
-    steps: () => [
-      step('signIn', credentials),
-      step('beginTwoFactorEnrollment', { password: ADA.password }),
-      step('confirmTwoFactorEnrollment', { code: TOTP_FROM_SECRET }),
-    ],
-    classify(state, _account, run) {
-      if (!state.active) return 'before';
-      // The keychain holds the very secret the user's authenticator scanned.
-      expect(state.secret).toBe((run.results.get(1) as { value: { enrollment: { secretKey: string } } }).value.enrollment.secretKey);
-      return 'after';
-    },
-  },
-  {
-    row: 'regeneration',
-    withTwoFactor: true,
-    event: 'recovery_codes_regenerated',
-    steps: (account) => [...signInWithCode(account), step('regenerateRecoveryCodes', { password: ADA.password })],
-    classify(state, account) {
-      if (!state.active) throw new Error('regeneration left two-factor authentication inactive');
-      expect(state.secret).toBe(account.active!.secret);
-      if (state.setId === account.active!.setId) {
-        expect(state.codes).toEqual(account.active!.codes);
-        return 'before';
-      }
-      expect(state.codes.filter((code) => account.active!.codes.includes(code))).toEqual([]);
-      return 'after';
-    },
-  },
-  {
-    row: 'deactivation',
-    withTwoFactor: true,
-    event: 'two_factor_deactivated',
-    steps: (account) => [...signInWithCode(account), step('deactivateTwoFactor', { password: ADA.password })],
-    classify(state, account) {
-      if (!state.active) return 'after';
-      expect({ secret: state.secret, codes: state.codes, setId: state.setId }).toEqual(account.active);
-      return 'before';
-    },
-  },
-];
+const RANDOM_KILLS = 3;
 
 describe('crash injection: SIGKILL at every keychain write and commit, then a restart', () => {
   let bundle: string;
@@ -97,26 +35,32 @@ describe('crash injection: SIGKILL at every keychain write and commit, then a re
     for (const key of await keychain.keys()) await keychain.delete(key);
   });
 
-  /** Runs the operation once to completion, counting its events; the commit that decides it is the last one. */
-  async function enumerateKillPoints(operation: CrashedOperation): Promise<{ points: KillPoint[]; decisiveCommit: number }> {
+  /** Prepares ADA, then runs the operation in a child that may be killed as `plan` says. */
+  async function crashOnce(operation: CrashedOperation, plan: Pick<ChildPlan, 'kill' | 'killAfterMs'>) {
     const account = await prepareAccount(keychain, operation.withTwoFactor);
     const steps = operation.steps(account);
-    const run = await runCrashChild(bundle, { dataDir: account.dataDir, service: SERVICE, nowMs: CHILD_NOW, steps, armed: armedSteps(steps) });
+    const run = await runCrashChild(bundle, { dataDir: account.dataDir, service: SERVICE, nowMs: CHILD_NOW, steps, armed: armedSteps(steps), ...plan });
+    return { account, steps, run };
+  }
+
+  /** Runs the operation once to completion, counting its events; the commit that decides it is the last one. */
+  async function enumerateKillPoints(operation: CrashedOperation) {
+    const { account, steps, run } = await crashOnce(operation, {});
     expect(run, run.output).toMatchObject({ code: 0, signal: null });
     for (const index of steps.keys()) expect(run.results.get(index), `step ${index}`).toMatchObject({ ok: true });
     expect(operation.classify(await observeAfterRestart(keychain, account, RESTART_NOW), account, run)).toBe('after');
     const events = run.journal.flatMap((line) => (line.type === 'event' ? [line] : []));
     const decisiveCommit = events.findLast((event) => event.kind === 'commit')!.n;
-    return { points: events.flatMap(({ n }) => [{ event: n, when: 'before' } as const, { event: n, when: 'after' } as const]), decisiveCommit };
+    const points: KillPoint[] = events.flatMap(({ n }) => [{ event: n, when: 'before' } as const, { event: n, when: 'after' } as const]);
+    const armedMs = run.journal.flatMap((line) => (line.type === 'timing' ? [line.armedMs] : []))[0]!;
+    return { points, decisiveCommit, armedMs };
   }
 
   it.for(OPERATIONS)('$row: fully before or fully after at every crash point, no orphans, a way back in', async (operation, ctx) => {
-    const { points, decisiveCommit } = await enumerateKillPoints(operation);
+    const { points, decisiveCommit, armedMs } = await enumerateKillPoints(operation);
     expect(points.length).toBeGreaterThanOrEqual(6);
     for (const point of points) {
-      const account = await prepareAccount(keychain, operation.withTwoFactor);
-      const steps = operation.steps(account);
-      const run = await runCrashChild(bundle, { dataDir: account.dataDir, service: SERVICE, nowMs: CHILD_NOW, steps, armed: armedSteps(steps), kill: point });
+      const { account, run } = await crashOnce(operation, { kill: point });
       const label = `${operation.row}, killed ${point.when} event ${point.event}`;
       expect(run.signal, `${label}\n${run.output}`).toBe('SIGKILL');
       expect(run.journal.findLast((line) => line.type === 'event'), label).toMatchObject({ n: point.event });
@@ -126,7 +70,23 @@ describe('crash injection: SIGKILL at every keychain write and commit, then a re
       expect(operation.classify(state, account, run), label).toBe(committed ? 'after' : 'before');
       expect(state.events.get(operation.event) ?? 0, label).toBe(committed ? 1 : 0);
     }
-    recordSecurityCheck(ctx, { area: 'Faults', check: `crash injection: ${operation.row}`, tried: points.length, unit: 'crash points (SIGKILL)' });
+
+    // A few kills at random moments too: mid keychain call, mid hashing, wherever the timer lands.
+    const seed = Date.now();
+    let killedAtRandom = 0;
+    for (const [index, fraction] of randomFractions(seed, RANDOM_KILLS).entries()) {
+      const killAfterMs = Math.floor(fraction * armedMs);
+      const { account, run } = await crashOnce(operation, { killAfterMs });
+      const label = `${operation.row}, random kill ${index} after ${killAfterMs} ms (seed ${seed})`;
+      if (run.signal === 'SIGKILL') killedAtRandom += 1;
+      else expect(run, `${label}\n${run.output}`).toMatchObject({ code: 0 }); // it finished first
+      const state = await observeAfterRestart(keychain, account, RESTART_NOW);
+      const outcome = operation.classify(state, account, run);
+      expect(state.events.get(operation.event) ?? 0, label).toBe(outcome === 'after' ? 1 : 0);
+      if (run.signal !== 'SIGKILL') expect(outcome, label).toBe('after');
+    }
+    const tried = points.length + killedAtRandom;
+    recordSecurityCheck(ctx, { area: 'Faults', check: `crash injection: ${operation.row}`, tried, unit: 'crash points (SIGKILL)' });
   });
 
   // Start-up reconciliation lists the keychain while the user may already be enrolling. keytar used
@@ -148,8 +108,14 @@ describe('crash injection: SIGKILL at every keychain write and commit, then a re
   });
 });
 
-/** Only the operation's own steps count (and may be killed), not the sign-in that precedes them. */
-function armedSteps(steps: readonly ChildStep[]): { fromStep: number; toStep: number } {
-  const first = steps.findIndex((candidate) => !['signIn', 'submitTwoFactorCode'].includes(candidate.op));
-  return { fromStep: first, toStep: steps.length - 1 };
+/** `count` numbers in [0, 1) from a small seeded generator (mulberry32), so a failure can be replayed. */
+function randomFractions(seed: number, count: number): number[] {
+  let state = seed >>> 0;
+  return Array.from({ length: count }, () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  });
 }

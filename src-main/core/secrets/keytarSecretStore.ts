@@ -82,7 +82,9 @@ export function createKeytarSecretStore(service: string = KEYCHAIN_SERVICE): Sec
 /**
  * Every account name under `service`. Listing reads each item, so on the Secret Service an item
  * deleted meanwhile (by another Gatehouse on another data directory) fails the whole listing with
- * "No such secret item": try again a few times before calling the keychain unavailable.
+ * "No such secret item": try again a few times before calling the keychain unavailable. (If the
+ * deletion lands between keytar's search and its read, keytar crashes instead; within this process
+ * oneAtATime prevents that, against another process nothing here can.)
  */
 async function listAccounts(keytar: Keytar, service: string, attempts = 3): Promise<string[]> {
   for (let attempt = 1; ; attempt += 1) {

@@ -112,8 +112,14 @@ async function main(): Promise<void> {
   });
   await backend.reconciled;
   let lastSecret: string | undefined;
+  let armedAt: number | undefined;
+  let timer: NodeJS.Timeout | undefined;
   for (const [index, step] of plan.steps.entries()) {
     armed = plan.armed !== undefined && index >= plan.armed.fromStep && index <= plan.armed.toStep;
+    if (armed && armedAt === undefined) {
+      armedAt = performance.now();
+      if (plan.killAfterMs !== undefined) timer = setTimeout(() => process.kill(process.pid, 'SIGKILL'), plan.killAfterMs);
+    }
     const result =
       step.op === LIST_KEYCHAIN
         ? await store.keys()
@@ -123,6 +129,8 @@ async function main(): Promise<void> {
     armed = false;
     journal({ type: 'result', step: index, op: step.op, result });
   }
+  clearTimeout(timer);
+  if (armedAt !== undefined) journal({ type: 'timing', armedMs: performance.now() - armedAt });
   backend.close();
 }
 

@@ -80,8 +80,12 @@ function readJournal(file: string): JournalLine[] {
   } catch {
     return []; // killed before the first line
   }
-  return text
-    .split('\n')
-    .filter((line) => line.length > 0)
-    .map((line) => JSON.parse(line) as JournalLine);
+  // A kill at a random moment may cut the last line short: it is left out.
+  return text.split('\n').flatMap((line) => {
+    try {
+      return line ? [JSON.parse(line) as JournalLine] : [];
+    } catch {
+      return [];
+    }
+  });
 }

@@ -16,6 +16,8 @@ export interface ChildPlan {
   readonly armed?: { readonly fromStep: number; readonly toStep: number };
   /** SIGKILL the child just before or just after the n-th counted event (1-based). */
   readonly kill?: KillPoint;
+  /** SIGKILL the child this long after the armed steps begin, wherever it is (mid keychain call, mid hash…). */
+  readonly killAfterMs?: number;
 }
 
 export interface KillPoint {
@@ -41,4 +43,6 @@ export type EventKind = 'keychain set' | 'keychain delete' | 'commit';
 
 export type JournalLine =
   | { readonly type: 'event'; readonly n: number; readonly kind: EventKind }
-  | { readonly type: 'result'; readonly step: number; readonly op: string; readonly result: unknown };
+  | { readonly type: 'result'; readonly step: number; readonly op: string; readonly result: unknown }
+  /** How long the armed steps took, when the child lived to the end. */
+  | { readonly type: 'timing'; readonly armedMs: number };
