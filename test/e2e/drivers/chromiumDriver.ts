@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import type { Browser, BrowserContext } from '@playwright/test';
-import { composeBackend, type Backend } from '../../../src-main/core/composeBackend';
+import type { Backend } from '../../../src-main/core/composeBackend';
 import { createKeytarSecretStore } from '../../../src-main/core/secrets/keytarSecretStore';
+import { openBackend } from '../../../src-main/core/storage/openBackend';
 import { isTrustedFrame } from '../../../src-main/electron/ipcSenderPolicy';
 import { MESSAGES } from '../../../src-shared/errors';
 import { BINDING_NAME, bridgeInitScript } from './bridgeScript';
@@ -66,7 +67,11 @@ export function createChromiumDriver(rendererDir: string = buildOutput.rendererD
       // The core runs in this process and prints through console: record from before it starts.
       const record = createLaunchRecord();
       const stopTap = tapProcessOutput((stream, text) => record.addOutput(stream, text));
-      const backend: Backend = composeBackend({ dataDir, secretStore: createKeytarSecretStore(), desktop });
+      // As the Electron shell starts: check the database (the test desktop answers a recovery question), then compose.
+      const opened = await openBackend({ dataDir, secretStore: createKeytarSecretStore(), desktop });
+      if (!opened) throw new Error('Gatehouse e2e: the test desktop chose to quit at start-up');
+      const backend: Backend = opened.backend;
+      let dailyBackup: Promise<void> = Promise.resolve();
       let context: BrowserContext | undefined;
       let closed = false;
       const close = async (): Promise<void> => {
@@ -76,6 +81,7 @@ export function createChromiumDriver(rendererDir: string = buildOutput.rendererD
           await context?.close();
         } finally {
           await backend.reconciled; // start-up keychain repair finishes before its database closes; never rejects
+          await dailyBackup; // never rejects
           backend.close();
           stopTap();
         }
@@ -103,6 +109,7 @@ export function createChromiumDriver(rendererDir: string = buildOutput.rendererD
         record.watchPage(page);
         await page.goto(APP_URL);
         await waitForReady(page);
+        dailyBackup = opened.takeDailyBackup(); // as the shell does, once the window is up
         return {
           page,
           clipboardText: async () => desktop.clipboardText(),

@@ -1,4 +1,4 @@
-import { sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { _electron as electron } from '@playwright/test';
 import type { ElectronApplication } from '@playwright/test';
@@ -65,7 +65,8 @@ export function createElectronDriver(executablePath: string): AppDriver {
       const chromiumFlags = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
       const app = await electron.launch({
         executablePath,
-        args: [...chromiumFlags, projectRoot],
+        // The damaged-database dialog shows before any window: answered by a stub (see the file).
+        args: [...chromiumFlags, '-r', join(__dirname, 'recoveryDialogStub.cjs'), projectRoot],
         cwd: projectRoot,
         env: electronEnv(dataDir),
       });
