@@ -98,7 +98,14 @@ const electron = {
   ipcMain: { handle: (channel, handler) => (report.channels.push(channel), handlers.set(channel, handler)), removeHandler: noop },
   protocol: { registerSchemesAsPrivileged: noop, handle: noop },
   net: { fetch: () => Promise.reject(new Error('not in the stub')) },
-  session: { defaultSession: { setPermissionRequestHandler: noop, setPermissionCheckHandler: noop, setDevicePermissionHandler: noop } },
+  session: {
+    defaultSession: Object.assign(new EventEmitter(), {
+      setPermissionRequestHandler: noop,
+      setPermissionCheckHandler: noop,
+      setDevicePermissionHandler: noop,
+      setDisplayMediaRequestHandler: noop,
+    }),
+  },
   powerMonitor: track(new EventEmitter()),
   nativeTheme: { shouldUseDarkColors: false },
   Menu: { buildFromTemplate: () => ({}), setApplicationMenu: noop },
