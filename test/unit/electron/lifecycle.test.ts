@@ -333,6 +333,18 @@ describe('on ready', () => {
     expect(window.loadURL).toHaveBeenCalledWith(APP_INDEX);
   });
 
+  it.each([
+    { isPackaged: true, devTools: false },
+    { isPackaged: false, devTools: true },
+  ])('isPackaged $isPackaged → DevTools and developer menu items: $devTools', async ({ isPackaged, devTools }) => {
+    h.electron.app.isPackaged = isPackaged;
+    const window = await startApp();
+    expect(window.options.webPreferences['devTools']).toBe(devTools);
+    const menu = JSON.stringify(h.electron.Menu.buildFromTemplate.mock.calls[0]![0]);
+    expect(menu.includes('toggleDevTools')).toBe(devTools);
+    expect(menu.includes('forceReload')).toBe(devTools);
+  });
+
   it('lets the main window call IPC through to the backend', async () => {
     const window = await startApp();
     const payload = { email: 'ada@example.com', password: 'pw' };
