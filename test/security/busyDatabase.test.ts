@@ -68,6 +68,8 @@ describe('a busy database', () => {
       // regenerateRecoveryCodes: the old set stays the current one, in the database and the keychain.
       await busy(() => harness.call('regenerateRecoveryCodes', { password: ADA.password }));
       expect(row('SELECT recovery_set_id FROM two_factor WHERE account_id = ?', ada.id)).toEqual(setBefore);
+      // The unused new set's keychain entry is removed at once, not only at the next start.
+      expect(await entries()).toEqual(entriesBefore);
       expectOk(await harness.call('regenerateRecoveryCodes', { password: ADA.password }));
       expect(row('SELECT recovery_set_id FROM two_factor WHERE account_id = ?', ada.id)).not.toEqual(setBefore);
       expectOk(await harness.call('signOut', {}));

@@ -24,11 +24,17 @@ export async function regenerateRecoveryCodes(
     const old = requireActive(deps, account.id);
     const set = await newRecoverySet(deps);
     await deps.secrets.writeRecovery(account.id, set.header.setId, set.codes);
-    deps.transaction(() => {
-      deps.twoFactor.replaceRecoverySet(account.id, set.header);
-      deps.recoveryCodes.replaceAll(account.id, set.hashes);
-      deps.events.record(account.id, 'recovery_codes_regenerated', deps.clock.now());
-    });
+    try {
+      deps.transaction(() => {
+        deps.twoFactor.replaceRecoverySet(account.id, set.header);
+        deps.recoveryCodes.replaceAll(account.id, set.hashes);
+        deps.events.record(account.id, 'recovery_codes_regenerated', deps.clock.now());
+      });
+    } catch (error) {
+      // The old set is still the current one (e.g. the database was busy): drop the unused new entry now.
+      await deleteUnusedSet(deps, account.id, set.header.setId);
+      throw error;
+    }
     try {
       await deps.secrets.deleteRecovery(account.id, old.recoverySetId);
     } catch {
@@ -36,4 +42,13 @@ export async function regenerateRecoveryCodes(
     }
     return { recoveryCodes: toRecoveryCodeSet(set.codes, new Set(), set.header.generatedAt) };
   });
+}
+
+/** Best effort: if this fails too, start-up reconciliation removes the entry the database does not name. */
+async function deleteUnusedSet({ secrets, logger }: Pick<Deps, 'secrets' | 'logger'>, accountId: string, setId: string): Promise<void> {
+  try {
+    await secrets.deleteRecovery(accountId, setId);
+  } catch {
+    logger.warn('regeneration failed and its keychain entry could not be removed yet; it will be at the next start');
+  }
 }
