@@ -15,6 +15,8 @@ export const SECURITY_EVENT_KINDS = [
   'account_created',
   'signed_in',
   'sign_in_failed',
+  /** A wrong password while signed in (Change password, the password pop-up). */
+  'password_check_failed',
   'password_changed',
   'profile_updated',
   'signed_out',

@@ -46,6 +46,8 @@ export function securityEventLabel(event: SecurityEvent): string {
       return 'Signed in';
     case 'sign_in_failed':
       return 'Sign-in failed';
+    case 'password_check_failed':
+      return 'Wrong password entered while signed in';
     case 'password_changed':
       return 'Password changed';
     case 'profile_updated':

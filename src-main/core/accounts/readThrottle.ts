@@ -12,7 +12,7 @@ export function nextPasswordAttemptAt(
     {
       consecutiveFailures: account.failedSignIns,
       lastFailureAt: account.lastFailedSignInAt,
-      hourlyLimitReachedBy: events.nthMostRecentSince(account.id, 'sign_in_failed', now - HOUR_MS, MAX_FAILURES_PER_HOUR),
+      hourlyLimitReachedBy: events.nthMostRecentPasswordFailureSince(account.id, now - HOUR_MS, MAX_FAILURES_PER_HOUR),
     },
     now,
   );

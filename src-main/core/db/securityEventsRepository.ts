@@ -19,8 +19,9 @@ export function createSecurityEventsRepository(db: Database) {
     recent: db.prepare<[string, number], EventRow>(
       'SELECT id, kind, at, reason FROM security_events WHERE account_id = ? ORDER BY at DESC, id DESC LIMIT ?',
     ),
-    nthRecentOfKind: db.prepare<[string, string, number, number], { at: number }>(
-      `SELECT at FROM security_events WHERE account_id = ? AND kind = ? AND at > ?
+    nthRecentPasswordFailure: db.prepare<[string, number, number], { at: number }>(
+      `SELECT at FROM security_events
+       WHERE account_id = ? AND kind IN ('sign_in_failed', 'password_check_failed') AND at > ?
        ORDER BY at DESC LIMIT 1 OFFSET ?`,
     ),
   };
@@ -34,9 +35,12 @@ export function createSecurityEventsRepository(db: Database) {
         .all(accountId, limit)
         .map(({ id, kind, at, reason }) => (reason ? { id, kind, at, reason } : { id, kind, at }));
     },
-    /** The time of the n-th most recent event of `kind` after `since` (n = 1 is the newest), or null. */
-    nthMostRecentSince(accountId: string, kind: SecurityEventKind, since: number, n: number): number | null {
-      return statements.nthRecentOfKind.get(accountId, kind, since, n - 1)?.at ?? null;
+    /**
+     * The time of the n-th most recent wrong password after `since` (n = 1 is the newest), at
+     * sign-in or while signed in, or null: the hourly cap counts both.
+     */
+    nthMostRecentPasswordFailureSince(accountId: string, since: number, n: number): number | null {
+      return statements.nthRecentPasswordFailure.get(accountId, since, n - 1)?.at ?? null;
     },
   };
 }

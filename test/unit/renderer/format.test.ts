@@ -16,6 +16,7 @@ describe('format', () => {
     expect(securityEventLabel(event('account_created'))).toBe('Account created');
     expect(securityEventLabel(event('signed_in'))).toBe('Signed in');
     expect(securityEventLabel(event('sign_in_failed'))).toBe('Sign-in failed');
+    expect(securityEventLabel(event('password_check_failed'))).toBe('Wrong password entered while signed in');
     expect(securityEventLabel(event('password_changed'))).toBe('Password changed');
     expect(securityEventLabel(event('profile_updated'))).toBe('Name changed');
     expect(securityEventLabel(event('signed_out', 'user'))).toBe('Signed out');
