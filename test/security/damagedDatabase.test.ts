@@ -126,7 +126,7 @@ describe('a damaged database at start-up', () => {
     opened!.backend.close();
   });
 
-  it('when the person chooses Quit, leaves the damaged file moved aside and creates no database', async () => {
+  it('when the person chooses Quit, leaves the damaged file moved aside, creates no database, and asks again at the next start', async () => {
     const dataDir = join(root, 'quit');
     mkdirSync(dataDir, { mode: 0o700 });
     writeFileSync(databaseFile(dataDir), healthy.subarray(0, PAGE_SIZE + 1));
@@ -134,7 +134,24 @@ describe('a damaged database at start-up', () => {
     desktop.answerRecoveryWith('quit');
     expect(await startBackend(dataDir, desktop, createFakeClock())).toBeNull();
     expect(existsSync(databaseFile(dataDir))).toBe(false);
-    expect(readdirSync(dataDir)).toEqual([basename(desktop.recoveryReports[0]!.movedTo)]);
+    const movedTo = desktop.recoveryReports[0]!.movedTo;
+    expect(readdirSync(dataDir)).toEqual([basename(movedTo)]);
+
+    // The question was never answered: the next start asks it again about the same file, and only then starts empty.
+    const again = createFakeDesktop();
+    again.answerRecoveryWith('start-empty');
+    const opened = await startBackend(dataDir, again, createFakeClock());
+    expect(again.recoveryReports.map((report) => report.movedTo)).toEqual([movedTo]);
+    expect(await opened!.backend.dispatch('getStartupNotice', {})).toEqual({ ok: true, value: { notice: { movedTo, restoredFrom: null } } });
+    await opened!.backend.reconciled;
+    opened!.backend.close();
+
+    // Answered once, the question is not asked again: the new database is there.
+    const third = createFakeDesktop();
+    const reopened = await startBackend(dataDir, third, createFakeClock());
+    expect(third.recoveryReports).toEqual([]);
+    await reopened!.backend.reconciled;
+    reopened!.backend.close();
   });
 
   it('leaves a healthy database where it is, asks nothing and has no notice', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, linkSync, unlinkSync } from 'node:fs';
+import { existsSync, linkSync, readdirSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { utcStamp } from './utcStamp';
 
@@ -36,4 +36,17 @@ function tryMove(file: string, target: string): boolean {
     unlinkSync(file + suffix);
   }
   return true;
+}
+
+/**
+ * The path of the most recently moved-aside copy of `file`, or null. A start that finds no database
+ * but such a copy was interrupted at the recovery question (the person chose Quit): ask again.
+ */
+export function findDamagedAside(file: string): string | null {
+  const prefix = `${basename(file)}.damaged-`;
+  const aside = readdirSync(dirname(file))
+    .filter((name) => name.startsWith(prefix) && !COMPANIONS.some((suffix) => name.endsWith(suffix)))
+    // The UTC stamp sorts by time; a -n suffix for the same millisecond sorts after its first.
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return aside.length ? join(dirname(file), aside.at(-1)!) : null;
 }

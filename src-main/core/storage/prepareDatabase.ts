@@ -6,7 +6,7 @@ import type { Logger } from '../logger';
 import { backupsFolder } from './backupFiles';
 import { checkDatabaseFile } from './checkDatabaseFile';
 import { listBackups } from './listBackups';
-import { moveDamagedAside } from './moveDamagedAside';
+import { findDamagedAside, moveDamagedAside } from './moveDamagedAside';
 import { pruneBackups } from './pruneBackups';
 import { restoreBackup } from './restoreBackup';
 import { takeBackup } from './takeBackup';
@@ -33,8 +33,11 @@ export async function prepareDatabase(dataDir: string, options: PrepareOptions):
   const file = join(dataDir, DATABASE_FILE_NAME);
   const check = checkDatabaseFile(file, SUPPORTED_DATABASE_VERSION);
   switch (check.state) {
-    case 'missing':
-      return { outcome: 'ready', notice: null };
+    case 'missing': {
+      // The person quit at the recovery question last time: the damaged copy is still aside, unanswered.
+      const earlier = findDamagedAside(file);
+      return earlier ? askAndRecover(dataDir, file, earlier, options) : { outcome: 'ready', notice: null };
+    }
     case 'newer':
       throw newerVersionError(file, check.version);
     case 'healthy':
@@ -52,6 +55,10 @@ export async function prepareDatabase(dataDir: string, options: PrepareOptions):
 async function recover(dataDir: string, file: string, finding: string, options: PrepareOptions): Promise<PreparedDatabase> {
   const movedTo = moveDamagedAside(file, options.now());
   options.logger.warn(`database damaged (${finding}); moved aside`);
+  return askAndRecover(dataDir, file, movedTo, options);
+}
+
+async function askAndRecover(dataDir: string, file: string, movedTo: string, options: PrepareOptions): Promise<PreparedDatabase> {
   const newestBackup = listBackups(dataDir, SUPPORTED_DATABASE_VERSION)[0] ?? null;
   const choice = await options.chooseRecovery({ movedTo, newestBackup: newestBackup && { takenAt: newestBackup.takenAt } });
   if (choice === 'quit') return { outcome: 'quit' };
