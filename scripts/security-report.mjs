@@ -12,7 +12,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const resultsDir = join(projectRoot, '.tmp', 'test-results');
+const resultsDir = process.env.GATEHOUSE_TEST_RESULTS_DIR ?? join(projectRoot, '.tmp', 'test-results');
 const fromLastRun = process.argv.includes('--from-last-run');
 
 const AREAS = [
@@ -23,14 +23,19 @@ const AREAS = [
   'Secrets never leak',
 ];
 
-/** Test files that record security rows: every vitest file under test/security, and any other test importing a securityCheck helper. */
+/**
+ * Test files that record security rows: every vitest file under test/security (some record through
+ * a shared support module), and any other test or spec that imports a securityCheck helper itself.
+ */
 function filesRecordingRows(folder, suffix) {
+  const securityFolder = join(projectRoot, 'test', 'security');
   const found = [];
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(suffix) && /support\/securityCheck['"]/.test(readFileSync(path, 'utf8'))) found.push(path);
+      else if (!entry.name.endsWith(suffix)) continue;
+      else if (path.startsWith(securityFolder) || /support\/securityCheck['"]/.test(readFileSync(path, 'utf8'))) found.push(path);
     }
   };
   walk(join(projectRoot, folder));
