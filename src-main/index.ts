@@ -40,7 +40,9 @@ function guarded(what: string, action: () => void): void {
 }
 const endSession = (reason: SignOutReason): void => guarded('end the session', () => backend?.endSession(reason));
 
-app.enableSandbox();
+// enableSandbox() would strip a --no-sandbox switch (Playwright's Electron driver and root containers
+// pass one), and Electron then aborts its sandboxed processes as root. Windows set sandbox: true either way.
+if (!app.commandLine.hasSwitch('no-sandbox')) app.enableSandbox();
 registerAppSchemeAsPrivileged();
 
 if (!app.requestSingleInstanceLock()) {

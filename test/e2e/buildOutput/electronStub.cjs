@@ -25,6 +25,7 @@ Object.assign(app, {
   getPath: () => '/nonexistent/default-user-data',
   setPath: (name, value) => report.setPath.push([name, value]),
   enableSandbox: () => undefined,
+  commandLine: { hasSwitch: () => false },
   requestSingleInstanceLock: () => (report.singleInstanceLock += 1, true),
   whenReady: () => Promise.resolve(),
   quit: () => undefined,

@@ -111,6 +111,7 @@ function createFakeElectron() {
     getPath: vi.fn((name: string) => (name === 'userData' ? USER_DATA : `/fake/${name}`)),
     setPath: vi.fn(),
     enableSandbox: vi.fn(),
+    commandLine: { hasSwitch: vi.fn((_name: string) => false) },
     requestSingleInstanceLock: vi.fn(() => true),
     quit: vi.fn(),
     exit: vi.fn(),
@@ -284,6 +285,14 @@ describe('before ready', () => {
     expect(h.composeBackend).not.toHaveBeenCalled();
     expect(h.electron.ipcMain.handle).not.toHaveBeenCalled();
     expect(h.electron.BrowserWindow).not.toHaveBeenCalled();
+  });
+
+  it('leaves a --no-sandbox switch in place (Playwright, root containers): no enableSandbox, windows still sandboxed', async () => {
+    // app.enableSandbox() would strip --no-sandbox, and Electron then aborts sandboxed processes run as root.
+    h.electron.app.commandLine.hasSwitch.mockImplementation((name) => name === 'no-sandbox');
+    const window = await startApp();
+    expect(h.electron.app.enableSandbox).not.toHaveBeenCalled();
+    expect(window.options.webPreferences).toMatchObject({ sandbox: true });
   });
 
   it('quits at once, composing nothing and opening no window, when another instance holds the lock', async () => {
