@@ -5,6 +5,10 @@ import { defineConfig } from 'electron-vite';
 export default defineConfig({
   main: {
     build: {
+      // electron-vite keeps package.json "dependencies" external and bundles the rest. Only the two
+      // native modules (better-sqlite3, keytar) are dependencies; every pure-JS package, ESM-only
+      // ones included, is a devDependency bundled into out/main, so nothing is resolved as ESM from
+      // inside app.asar (test/e2e/buildOutput.spec.ts checks what the bundle requires).
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve(__dirname, 'src-main/index.ts') } },
     },

@@ -1,12 +1,13 @@
 /**
  * Smoke test of the built Electron main bundle and preload (out/), which the Electron-free unit
  * tests never load. Where the Electron binary is missing, the main bundle runs under Node 24 with a
- * stand-in `electron` module: its start-up, its externals (better-sqlite3, valibot, keytar, otplib,
- * qrcode), its IPC path down to SQLite and the keychain, and its Electron desktop adapter
- * (clipboard, save dialog, the saved file) are real; only Electron itself is played by the stub.
+ * stand-in `electron` module: its start-up, its two externals (better-sqlite3, keytar), its IPC path
+ * down to SQLite and the keychain, and its Electron desktop adapter (clipboard, save dialog, the
+ * saved file) are real; only Electron itself is played by the stub.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -17,6 +18,23 @@ test('the preload bundle requires nothing but electron', () => {
   const preload = readFileSync(join(projectRoot, 'out/preload/index.cjs'), 'utf8');
   const required = [...preload.matchAll(/\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/g)].map((match) => match[1]);
   expect(required).toEqual(['electron']);
+});
+
+/**
+ * Node's ESM loader cannot read inside app.asar, and everything but native modules belongs in the
+ * bundle anyway: the main bundle may load only Electron, Node's built-ins and the two native
+ * modules, each through CommonJS require (keytar lazily). Checked in the file and in a run.
+ */
+const mayLoad = (name: string): boolean => ['electron', 'better-sqlite3', 'keytar'].includes(name) || isBuiltin(name);
+
+test('the main bundle requires only electron, Node built-ins, better-sqlite3 and keytar, with no ESM import()', () => {
+  const main = readFileSync(buildOutput.main, 'utf8');
+  expect(main).not.toMatch(/\bimport\(\s*[^\s)]/);
+  const required = new Set([...main.matchAll(/\b[\w$]*require[\w$]*\(\s*["']([^"']+)["']\s*\)/gi)].map((match) => match[1]!));
+  expect([...required].filter((name) => !mayLoad(name))).toEqual([]);
+  expect(required).toContain('better-sqlite3');
+  expect(required).toContain('keytar');
+  expect(required).toContain('electron');
 });
 
 test('the main bundle starts, opens the data directory, serves IPC from the main frame only and uses the desktop adapter', () => {
@@ -37,6 +55,9 @@ test('the main bundle starts, opens the data directory, serves IPC from the main
     const report = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
 
     expect(report.timedOut).toBeUndefined();
+    // What the run loaded (keytar included: the enrollment below stores a secret).
+    expect(report.mainBundleRequires.filter((name: string) => !mayLoad(name))).toEqual([]);
+    expect(report.mainBundleRequires).toEqual(expect.arrayContaining(['electron', 'better-sqlite3', 'keytar']));
     expect(report.errorBox).toBeUndefined();
     expect(report.setPath).toEqual([['userData', dataDir]]);
     expect(report.singleInstanceLock).toBe(1);

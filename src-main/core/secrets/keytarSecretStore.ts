@@ -1,7 +1,14 @@
+import { createRequire } from 'node:module';
 import { createKeyedMutex } from '../security/keyedMutex';
 import { SecretStoreUnavailableError, type SecretStore } from './secretStore';
 
 type Keytar = typeof import('keytar');
+
+/**
+ * keytar is a native CommonJS module: required, never import()ed. Node's ESM loader cannot read
+ * inside app.asar, and the packaged app loads keytar from there (its .node file from app.asar.unpacked).
+ */
+const requireCommonJs = createRequire(__filename);
 
 /** Keychain service name; entries appear under it in Keychain Access, Credential Manager and Seahorse. */
 export const KEYCHAIN_SERVICE = 'Gatehouse';
@@ -20,8 +27,7 @@ export const UNLOCK_PROBE_KEY = 'keychain-unlock-probe';
  */
 export function createKeytarSecretStore(service: string = KEYCHAIN_SERVICE): SecretStore {
   let loading: Promise<Keytar> | undefined;
-  const load = (): Promise<Keytar> =>
-    (loading ??= import('keytar').then((module) => ((module as { default?: Keytar }).default ?? module) as Keytar));
+  const load = (): Promise<Keytar> => (loading ??= Promise.resolve().then(() => requireCommonJs('keytar') as Keytar));
 
   /**
    * One keychain call at a time. keytar lists by searching, then reading each item's secret; an

@@ -88,6 +88,7 @@ async function playRenderer(window) {
 }
 
 function finish(extra) {
+  report.mainBundleRequires = [...requested].sort();
   process.stdout.write(`${JSON.stringify({ ...report, ...extra })}\n`);
   process.exit(0);
 }
@@ -124,6 +125,15 @@ const electron = {
     },
   },
   shell: { openExternal: () => Promise.resolve() },
+};
+
+// Every module the main bundle itself loads, as it asks for it (its lazy keytar load included).
+const mainBundle = require('node:path').resolve(process.argv[1]);
+const requested = new Set();
+const load = Module._load;
+Module._load = function (request, parent, ...rest) {
+  if (parent?.filename === mainBundle) requested.add(request);
+  return load.call(this, request, parent, ...rest);
 };
 
 const resolveFilename = Module._resolveFilename;
