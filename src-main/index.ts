@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { app, powerMonitor, session, type BrowserWindow } from 'electron';
 import type { SignOutReason } from '../src-shared/models';
 import type { Backend } from './core/composeBackend';
-import { resolveDataDir } from './core/resolveDataDir';
 import { createKeytarSecretStore } from './core/secrets/keytarSecretStore';
 import { openBackend } from './core/storage/openBackend';
+import { configureAppPaths } from './electron/appPaths';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './electron/appProtocol';
 import { installApplicationMenu } from './electron/applicationMenu';
 import { createMainWindow } from './electron/createMainWindow';
@@ -21,9 +21,7 @@ import { denyAllPermissions } from './electron/permissions';
 import { registerIpc } from './electron/registerIpc';
 import { showStartupError } from './electron/startupError';
 
-const dataDir = resolveDataDir(process.env, app.getPath('userData'));
-// A custom data dir also moves the single-instance lock and Chromium's profile, so instances can run side by side.
-if (process.env.GATEHOUSE_DATA_DIR?.trim()) app.setPath('userData', dataDir);
+const { dataDir } = configureAppPaths(app, process.env);
 
 const renderer = resolveRendererSource(process.env, app.isPackaged);
 let backend: Backend | null = null;

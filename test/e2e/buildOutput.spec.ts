@@ -46,7 +46,7 @@ test('the main bundle starts, opens the data directory, serves IPC from the main
       ['-r', join(__dirname, 'buildOutput/electronStub.cjs'), join(projectRoot, 'out/main/index.js')],
       {
         cwd: projectRoot,
-        env: { ...process.env, GATEHOUSE_DATA_DIR: dataDir, GATEHOUSE_STUB_DOWNLOADS: downloadsDir },
+        env: { ...process.env, GATEHOUSE_DATA_DIR: dataDir, GATEHOUSE_STUB_DOWNLOADS: downloadsDir, XDG_CACHE_HOME: '' },
         encoding: 'utf8',
         timeout: 30_000,
       },
@@ -59,7 +59,11 @@ test('the main bundle starts, opens the data directory, serves IPC from the main
     expect(report.mainBundleRequires.filter((name: string) => !mayLoad(name))).toEqual([]);
     expect(report.mainBundleRequires).toEqual(expect.arrayContaining(['electron', 'better-sqlite3', 'keytar']));
     expect(report.errorBox).toBeUndefined();
-    expect(report.setPath).toEqual([['userData', dataDir]]);
+    const paths = new Map<string, string>(report.setPath);
+    expect(paths.get('userData')).toBe(dataDir);
+    // Chromium's profile and crash dumps go to the cache folder, never into the data directory.
+    expect(paths.get('sessionData')).toMatch(/^\/nonexistent\/home\/.+\/Gatehouse\/Chromium-[0-9a-f]{16}$/);
+    expect(paths.get('crashDumps')).toBe(`${paths.get('sessionData')}/Crashpad`);
     expect(report.singleInstanceLock).toBe(1);
     expect(report.channels).toHaveLength(OPERATION_NAMES.length);
     expect([...report.channels].sort()).toEqual(OPERATION_NAMES.map((name) => `gatehouse:${name}`).sort());

@@ -22,7 +22,8 @@ const track = (emitter) => (emitters.push(emitter), emitter);
 const app = track(new EventEmitter());
 Object.assign(app, {
   isPackaged: true,
-  getPath: () => '/nonexistent/default-user-data',
+  getPath: (name) => (name === 'home' ? '/nonexistent/home' : '/nonexistent/default-user-data'),
+  getName: () => 'Gatehouse',
   setPath: (name, value) => report.setPath.push([name, value]),
   enableSandbox: () => undefined,
   commandLine: { hasSwitch: () => false },

@@ -1,4 +1,5 @@
-import { join, sep } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { basename, join, sep } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { _electron as electron } from '@playwright/test';
 import type { ElectronApplication } from '@playwright/test';
@@ -72,11 +73,15 @@ export function createElectronDriver(executablePath: string): AppDriver {
       });
       const record = createLaunchRecord();
       recordProcessOutput(app, record);
+      // Chromium's profile for this test's data directory (in the cache folder, see appPaths.ts): removed after.
+      const chromiumDir = app.evaluate(({ app: electronApp }) => electronApp.getPath('sessionData')).catch(() => null);
       let closed = false;
       const close = async (): Promise<void> => {
         if (closed) return;
         closed = true;
         await app.close();
+        const dir = await chromiumDir;
+        if (dir && /^Chromium-[0-9a-f]{16}$/.test(basename(dir))) await rm(dir, { recursive: true, force: true });
       };
       try {
         const page = await app.firstWindow();

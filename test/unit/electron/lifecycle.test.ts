@@ -109,6 +109,7 @@ function createFakeElectron() {
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
     getPath: vi.fn((name: string) => (name === 'userData' ? USER_DATA : `/fake/${name}`)),
+    getName: vi.fn(() => 'Gatehouse'),
     setPath: vi.fn(),
     enableSandbox: vi.fn(),
     commandLine: { hasSwitch: vi.fn((_name: string) => false) },
@@ -252,10 +253,12 @@ describe('data directory', () => {
     vi.stubEnv('GATEHOUSE_DATA_DIR', value);
     await importMain();
     const { app } = h.electron;
-    expect(app.setPath).toHaveBeenCalledTimes(1);
-    expect(app.setPath).toHaveBeenCalledWith('userData', dir);
+    const userDataCalls = app.setPath.mock.calls.flatMap(([name, path], index) => (name === 'userData' ? [{ path, index }] : []));
+    expect(userDataCalls.map(({ path }) => path)).toEqual([dir]);
     expect(app.requestSingleInstanceLock).toHaveBeenCalledTimes(1);
-    expect(app.setPath.mock.invocationCallOrder[0]!).toBeLessThan(app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
+    expect(app.setPath.mock.invocationCallOrder[userDataCalls[0]!.index]!).toBeLessThan(
+      app.requestSingleInstanceLock.mock.invocationCallOrder[0]!,
+    );
     expect(h.composeBackend).not.toHaveBeenCalled(); // not ready yet
 
     await fireReady();
@@ -270,9 +273,43 @@ describe('data directory', () => {
     vi.stubEnv('GATEHOUSE_DATA_DIR', value);
     await importMain();
     await fireReady();
-    expect(h.electron.app.setPath).not.toHaveBeenCalled();
+    expect(h.electron.app.setPath).not.toHaveBeenCalledWith('userData', expect.anything());
     expect(h.electron.app.getPath).toHaveBeenCalledWith('userData');
     expect(h.composeBackend).toHaveBeenCalledWith({ dataDir: USER_DATA, secretStore: h.secretStore, desktop: anyDesktop });
+  });
+});
+
+describe("Chromium's own data", () => {
+  const inside = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);
+  const setPaths = () => new Map(h.electron.app.setPath.mock.calls as [string, string][]);
+
+  it.each([
+    ['the default data directory', undefined, USER_DATA],
+    ['GATEHOUSE_DATA_DIR', '/srv/gatehouse-test/instance-1', '/srv/gatehouse-test/instance-1'],
+  ])("with %s, keeps Chromium's profile and crash dumps out of the data directory, set before the lock", async (_, value, dataDir) => {
+    vi.stubEnv('GATEHOUSE_DATA_DIR', value);
+    await importMain();
+    const sessionData = setPaths().get('sessionData')!;
+    const crashDumps = setPaths().get('crashDumps')!;
+    for (const folder of [sessionData, crashDumps]) {
+      expect(folder).toMatch(/^\//);
+      expect(inside(folder, dataDir)).toBe(false);
+      expect(inside(dataDir, folder)).toBe(false);
+    }
+    const { app } = h.electron;
+    const lastSetPath = Math.max(...app.setPath.mock.invocationCallOrder);
+    expect(lastSetPath).toBeLessThan(app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
+    expect(app.whenReady.mock.invocationCallOrder[0]!).toBeGreaterThan(lastSetPath);
+  });
+
+  it('gives each data directory a Chromium profile of its own', async () => {
+    vi.stubEnv('GATEHOUSE_DATA_DIR', '/srv/gatehouse-test/instance-1');
+    await importMain();
+    const first = setPaths().get('sessionData');
+    h.electron = createFakeElectron();
+    vi.stubEnv('GATEHOUSE_DATA_DIR', '/srv/gatehouse-test/instance-2');
+    await importMain();
+    expect(setPaths().get('sessionData')).not.toBe(first);
   });
 });
 
