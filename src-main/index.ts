@@ -11,6 +11,7 @@ import type { SignOutReason } from '../src-shared/models';
 import type { Backend } from './core/composeBackend';
 import { createKeytarSecretStore } from './core/secrets/keytarSecretStore';
 import { openBackend } from './core/storage/openBackend';
+import { appIdentity } from './electron/appIdentity';
 import { configureAppPaths } from './electron/appPaths';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './electron/appProtocol';
 import { installApplicationMenu } from './electron/applicationMenu';
@@ -21,7 +22,8 @@ import { denyAllPermissions } from './electron/permissions';
 import { registerIpc } from './electron/registerIpc';
 import { showStartupError } from './electron/startupError';
 
-const { dataDir } = configureAppPaths(app, process.env);
+const identity = appIdentity(app.isPackaged);
+const { dataDir } = configureAppPaths(app, process.env, identity);
 
 const renderer = resolveRendererSource(process.env, app.isPackaged);
 let backend: Backend | null = null;
@@ -79,7 +81,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   desktop = createElectronDesktopIntegration(() => mainWindow);
   // Checks the database first: a damaged one is moved aside and the person asked (native dialog).
-  const opened = await openBackend({ dataDir, secretStore: createKeytarSecretStore(), desktop });
+  const opened = await openBackend({ dataDir, secretStore: createKeytarSecretStore(identity.keychainService), desktop });
   if (!opened) {
     app.quit(); // the person chose "Quit" in that dialog
     return;

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, join } from 'node:path';
 import type { App } from 'electron';
 import { resolveDataDir } from '../core/resolveDataDir';
+import type { AppIdentity } from './appIdentity';
 
 export interface AppPaths {
   readonly dataDir: string;
@@ -33,16 +34,19 @@ export function chromiumDirName(dataDir: string, defaultDataDir: string): string
 }
 
 /**
- * Points Electron at these folders. Call it first, before the single-instance lock and before
- * `ready`: Chromium reads them as it starts. Electron creates each folder (owner-only) when needed.
+ * Names the app and points Electron at these folders. Call it first, before the single-instance
+ * lock and before `ready`: Chromium reads them as it starts. Electron creates each folder
+ * (owner-only) when needed. The data directory is `<appData>/<name>` unless GATEHOUSE_DATA_DIR says
+ * otherwise; it is also userData, so the single-instance lock is per data directory and instances on
+ * different ones run side by side.
  */
-export function configureAppPaths(app: App, env: NodeJS.ProcessEnv): AppPaths {
-  const defaultDataDir = app.getPath('userData');
+export function configureAppPaths(app: App, env: NodeJS.ProcessEnv, identity: AppIdentity): AppPaths {
+  app.setName(identity.name);
+  const defaultDataDir = join(app.getPath('appData'), identity.name);
   const dataDir = resolveDataDir(env, defaultDataDir);
-  const cacheDir = join(userCacheDir(process.platform, env, app.getPath('home')), app.getName());
+  const cacheDir = join(userCacheDir(process.platform, env, app.getPath('home')), identity.name);
   const chromiumDir = join(cacheDir, chromiumDirName(dataDir, defaultDataDir));
-  // A custom data dir also moves the single-instance lock, so instances can run side by side.
-  if (dataDir !== defaultDataDir) app.setPath('userData', dataDir);
+  app.setPath('userData', dataDir);
   app.setPath('sessionData', chromiumDir);
   app.setPath('crashDumps', join(chromiumDir, 'Crashpad'));
   return { dataDir, chromiumDir };

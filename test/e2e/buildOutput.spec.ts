@@ -59,6 +59,7 @@ test('the main bundle starts, opens the data directory, serves IPC from the main
     expect(report.mainBundleRequires.filter((name: string) => !mayLoad(name))).toEqual([]);
     expect(report.mainBundleRequires).toEqual(expect.arrayContaining(['electron', 'better-sqlite3', 'keytar']));
     expect(report.errorBox).toBeUndefined();
+    expect(report.name).toBe('Gatehouse'); // packaged: the installed identity
     const paths = new Map<string, string>(report.setPath);
     expect(paths.get('userData')).toBe(dataDir);
     // Chromium's profile and crash dumps go to the cache folder, never into the data directory.

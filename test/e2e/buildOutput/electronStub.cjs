@@ -23,7 +23,7 @@ const app = track(new EventEmitter());
 Object.assign(app, {
   isPackaged: true,
   getPath: (name) => (name === 'home' ? '/nonexistent/home' : '/nonexistent/default-user-data'),
-  getName: () => 'Gatehouse',
+  setName: (name) => (report.name = name),
   setPath: (name, value) => report.setPath.push([name, value]),
   enableSandbox: () => undefined,
   commandLine: { hasSwitch: () => false },

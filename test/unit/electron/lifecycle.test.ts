@@ -5,7 +5,7 @@
  * against the fakes.
  */
 import { EventEmitter } from 'node:events';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 
 const h = vi.hoisted(() => ({
@@ -17,6 +17,8 @@ const h = vi.hoisted(() => ({
   openBackend: null as unknown as Mock<(options: unknown) => Promise<unknown>>,
   takeDailyBackup: null as unknown as Mock<() => Promise<void>>,
   secretStore: { name: 'fake keytar store' },
+  /** The service names createKeytarSecretStore was called with. */
+  keychainServices: [] as string[],
 }));
 
 // Getters, so a module evaluated after vi.resetModules() always sees the current test's fakes.
@@ -70,14 +72,20 @@ vi.mock('../../../src-main/core/storage/openBackend', () => ({
 
 vi.mock('../../../src-main/core/secrets/keytarSecretStore', () => ({
   KEYCHAIN_SERVICE: 'Gatehouse',
-  createKeytarSecretStore: () => h.secretStore,
+  createKeytarSecretStore: (service: string) => {
+    h.keychainServices.push(service);
+    return h.secretStore;
+  },
 }));
 
 import { MESSAGES } from '../../../src-shared/errors';
 import { channelFor, OPERATION_NAMES } from '../../../src-shared/operations';
+import { userCacheDir } from '../../../src-main/electron/appPaths';
 import { STARTUP_ERROR_TITLE } from '../../../src-main/electron/startupError';
 
-const USER_DATA = '/fake/home/.config/Gatehouse';
+const APP_DATA = '/fake/home/.config';
+/** The default data directory of an unpackaged (development) run. */
+const USER_DATA = `${APP_DATA}/Gatehouse Dev`;
 const APP_INDEX = 'gatehouse://app/index.html';
 
 class FakeWebContents extends EventEmitter {
@@ -108,8 +116,8 @@ function createFakeElectron() {
   const ipcHandlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
-    getPath: vi.fn((name: string) => (name === 'userData' ? USER_DATA : `/fake/${name}`)),
-    getName: vi.fn(() => 'Gatehouse'),
+    getPath: vi.fn((name: string) => (name === 'appData' ? APP_DATA : `/fake/${name}`)),
+    setName: vi.fn(),
     setPath: vi.fn(),
     enableSandbox: vi.fn(),
     commandLine: { hasSwitch: vi.fn((_name: string) => false) },
@@ -237,6 +245,8 @@ beforeEach(() => {
   h.openBackend = vi.fn(async (options: unknown) => ({ backend: h.composeBackend(options), takeDailyBackup: h.takeDailyBackup }));
   vi.stubEnv('GATEHOUSE_DATA_DIR', undefined);
   vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
+  vi.stubEnv('XDG_CACHE_HOME', undefined);
+  vi.stubEnv('LOCALAPPDATA', undefined);
   consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 
@@ -269,13 +279,34 @@ describe('data directory', () => {
   it.each([
     ['unset', undefined],
     ['blank', '   '],
-  ])("with GATEHOUSE_DATA_DIR %s, leaves userData alone and keeps the data there", async (_, value) => {
+  ])('with GATEHOUSE_DATA_DIR %s, keeps the data in the app-data folder named for the app', async (_, value) => {
     vi.stubEnv('GATEHOUSE_DATA_DIR', value);
     await importMain();
     await fireReady();
-    expect(h.electron.app.setPath).not.toHaveBeenCalledWith('userData', expect.anything());
-    expect(h.electron.app.getPath).toHaveBeenCalledWith('userData');
+    expect(h.electron.app.setPath).toHaveBeenCalledWith('userData', USER_DATA);
     expect(h.composeBackend).toHaveBeenCalledWith({ dataDir: USER_DATA, secretStore: h.secretStore, desktop: anyDesktop });
+  });
+});
+
+describe('identity', () => {
+  beforeEach(() => {
+    h.keychainServices.length = 0;
+  });
+
+  it.each([
+    { isPackaged: false, name: 'Gatehouse Dev' },
+    { isPackaged: true, name: 'Gatehouse' },
+  ])('isPackaged $isPackaged: app name, data folder, Chromium folder and keychain service are "$name"', async ({ isPackaged, name }) => {
+    h.electron.app.isPackaged = isPackaged;
+    await startApp();
+    const { app } = h.electron;
+    expect(app.setName).toHaveBeenCalledWith(name);
+    expect(app.setName.mock.invocationCallOrder[0]!).toBeLessThan(app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
+    const paths = new Map(app.setPath.mock.calls as [string, string][]);
+    expect(paths.get('userData')).toBe(`${APP_DATA}/${name}`);
+    expect(paths.get('sessionData')).toBe(join(userCacheDir(process.platform, {}, '/fake/home'), name, 'Chromium'));
+    expect(h.keychainServices).toEqual([name]);
+    expect(h.composeBackend).toHaveBeenCalledWith(expect.objectContaining({ dataDir: `${APP_DATA}/${name}` }));
   });
 });
 
