@@ -21,6 +21,7 @@ import { resolveRendererSource } from './electron/origins';
 import { denyAllPermissions } from './electron/permissions';
 import { registerIpc } from './electron/registerIpc';
 import { showStartupError } from './electron/startupError';
+import { createStartupWork } from './electron/startupWork';
 
 const identity = appIdentity(app.isPackaged);
 const { dataDir } = configureAppPaths(app, process.env, identity);
@@ -30,6 +31,7 @@ let backend: Backend | null = null;
 let desktop: ElectronDesktopIntegration | null = null;
 let mainWindow: BrowserWindow | null = null;
 let mainWebContentsId: number | undefined;
+const startupWork = createStartupWork();
 
 function guarded(what: string, action: () => void): void {
   try {
@@ -59,12 +61,16 @@ if (!app.requestSingleInstanceLock()) {
     endSession('app_quit');
     const closing = backend;
     backend = null; // later IPC calls get INTERNAL instead of reaching a closed database
-    guarded('close its database', () => closing?.close());
+    const close = (): void => guarded('close its database', () => closing?.close());
+    // Reconciliation and the daily backup still running keep the database open (5 s at most).
+    const working = closing ? startupWork.settled() : null;
+    const closed = working?.then(close);
+    if (!working) close();
     // A copied secret does not outlive the app: quitting waits (a second at most) until the clipboard is checked.
     const clearing = desktop?.clearCopiedText();
-    if (clearing) {
+    if (closed || clearing) {
       event.preventDefault();
-      void clearing.finally(() => app.quit());
+      void Promise.all([closed, clearing]).finally(() => app.quit());
     }
   });
 
@@ -87,6 +93,7 @@ async function start(): Promise<void> {
     return;
   }
   backend = opened.backend;
+  startupWork.add(backend.reconciled);
   denyAllPermissions(session.defaultSession);
   serveAppProtocol(join(__dirname, '../renderer'));
   registerIpc(() => backend, { allowedOrigin: renderer.allowedOrigin, getTrustedWebContentsId: () => mainWebContentsId });
@@ -106,5 +113,5 @@ async function start(): Promise<void> {
     mainWebContentsId = undefined;
   });
   // In the background, after the window: it never blocks the first screen and never rejects.
-  void opened.takeDailyBackup();
+  startupWork.add(opened.takeDailyBackup());
 }

@@ -186,6 +186,8 @@ function createFakeBackend() {
     endSession: vi.fn(),
     close: vi.fn(),
     handlers: {},
+    /** Start-up keychain reconciliation; tests replace it with one that settles later or never. */
+    reconciled: Promise.resolve() as Promise<void>,
   };
 }
 type FakeBackend = ReturnType<typeof createFakeBackend>;
@@ -490,6 +492,77 @@ describe('desktop port', () => {
     await startApp();
     expect(emitBeforeQuit().preventDefault).not.toHaveBeenCalled();
     expect(h.electron.clipboard.readText).not.toHaveBeenCalled();
+  });
+});
+
+describe('quitting while start-up work runs', () => {
+  /** A promise and its resolve function, to settle start-up work when the test says so. */
+  const deferred = () => {
+    let settle!: () => void;
+    const promise = new Promise<void>((resolve) => {
+      settle = resolve;
+    });
+    return { promise, settle };
+  };
+  const emitBeforeQuit = () => {
+    const event = { preventDefault: vi.fn() };
+    h.electron.app.emit('before-quit', event);
+    return event;
+  };
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('waits for keychain reconciliation to finish before closing the database, then quits', async () => {
+    const reconciliation = deferred();
+    h.backend.reconciled = reconciliation.promise;
+    const window = await startApp();
+    const event = emitBeforeQuit();
+    expect(event.preventDefault).toHaveBeenCalledTimes(1);
+    expect(h.backend.endSession).toHaveBeenCalledWith('app_quit');
+    expect(h.backend.close).not.toHaveBeenCalled();
+    // Meanwhile the renderer gets no new work into the backend.
+    await expect(invokeIpc('getSession', trustedEvent(window))).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+
+    reconciliation.settle();
+    await vi.waitFor(() => expect(h.electron.app.quit).toHaveBeenCalledTimes(1));
+    expect(h.backend.close).toHaveBeenCalledTimes(1);
+    expect(h.backend.close.mock.invocationCallOrder[0]!).toBeLessThan(h.electron.app.quit.mock.invocationCallOrder[0]!);
+    // The second round closes nothing twice and lets the app quit.
+    expect(emitBeforeQuit().preventDefault).not.toHaveBeenCalled();
+    expect(h.backend.close).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits for the daily backup in the same way', async () => {
+    const backup = deferred();
+    h.takeDailyBackup.mockReturnValue(backup.promise);
+    await startApp();
+    expect(emitBeforeQuit().preventDefault).toHaveBeenCalledTimes(1);
+    expect(h.backend.close).not.toHaveBeenCalled();
+    backup.settle();
+    await vi.waitFor(() => expect(h.electron.app.quit).toHaveBeenCalledTimes(1));
+    expect(h.backend.close).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives up after 5 seconds on a reconciliation that never settles: closes the database and quits', async () => {
+    h.backend.reconciled = new Promise<void>(() => {});
+    await startApp();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    expect(emitBeforeQuit().preventDefault).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(h.backend.close).not.toHaveBeenCalled();
+    expect(h.electron.app.quit).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(h.backend.close).toHaveBeenCalledTimes(1);
+    expect(h.electron.app.quit).toHaveBeenCalledTimes(1);
+    expect(emitBeforeQuit().preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('closes at once when start-up work has already finished', async () => {
+    await startApp();
+    expect(emitBeforeQuit().preventDefault).not.toHaveBeenCalled();
+    expect(h.backend.close).toHaveBeenCalledTimes(1);
   });
 });
 
