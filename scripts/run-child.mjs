@@ -9,10 +9,11 @@ import { spawn } from 'node:child_process';
  * signalled. SIGTERM and SIGHUP are passed on once, straight away.
  * @param {string} command
  * @param {string[]} args
- * @param {{ cwd: string, env: NodeJS.ProcessEnv, what: string }} options `what` names the child in errors
+ * @param {{ cwd: string, env: NodeJS.ProcessEnv, what: string, shell?: boolean }} options `what` names
+ *   the child in errors; `shell` for npm's .cmd shims on Windows
  */
-export function runChild(command, args, { cwd, env, what }) {
-  const child = spawn(command, args, { cwd, env, stdio: 'inherit', windowsHide: false });
+export function runChild(command, args, { cwd, env, what, shell = false }) {
+  const child = spawn(command, args, { cwd, env, stdio: 'inherit', windowsHide: false, shell });
 
   const running = () => child.exitCode === null && child.signalCode === null;
   const forwarded = new Set();

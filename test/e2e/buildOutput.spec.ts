@@ -38,6 +38,7 @@ test('the main bundle requires only electron, Node built-ins, better-sqlite3 and
 });
 
 test('the main bundle starts, opens the data directory, serves IPC from the main frame only and uses the desktop adapter', () => {
+  test.slow(); // two sign-ups' worth of scrypt in one process
   const dataDir = mkdtempSync(join(tmpdir(), 'gatehouse-bundle-'));
   const downloadsDir = mkdtempSync(join(tmpdir(), 'gatehouse-bundle-downloads-'));
   try {
@@ -48,7 +49,7 @@ test('the main bundle starts, opens the data directory, serves IPC from the main
         cwd: projectRoot,
         env: { ...process.env, GATEHOUSE_DATA_DIR: dataDir, GATEHOUSE_STUB_DOWNLOADS: downloadsDir, XDG_CACHE_HOME: '' },
         encoding: 'utf8',
-        timeout: 30_000,
+        timeout: 150_000, // a backstop: the stub gives up after 120 s, and a loaded machine makes scrypt slow
       },
     );
     expect(run.status, run.stderr).toBe(0);

@@ -142,4 +142,4 @@ Module._resolveFilename = function (request, ...rest) {
   return request === 'electron' ? __filename : resolveFilename.call(this, request, ...rest);
 };
 require.cache[__filename].exports = electron;
-setTimeout(() => finish({ timedOut: true }), 15_000).unref();
+setTimeout(() => finish({ timedOut: true }), 120_000).unref();

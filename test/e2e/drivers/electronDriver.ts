@@ -56,18 +56,23 @@ async function stubSaveDialog(app: ElectronApplication, downloadsDir: string): P
   );
 }
 
-/** Runs the real app: out/main/index.js (package.json "main") in the installed Electron binary. */
-export function createElectronDriver(executablePath: string): AppDriver {
+/**
+ * Runs the real app: out/main/index.js (package.json "main") in the project's Electron, or with
+ * `packaged`, an installed or packaged Gatehouse (GATEHOUSE_E2E_EXECUTABLE), which brings its own app.
+ */
+export function createElectronDriver(executablePath: string, { packaged = false } = {}): AppDriver {
   return {
     name: 'electron',
     async launch(dataDir: string, options: LaunchOptions): Promise<RunningGatehouse> {
-      assertBuilt(['main', 'preload', 'rendererIndex']);
+      if (!packaged) assertBuilt(['main', 'preload', 'rendererIndex']);
       // Chromium refuses to run as root with its sandbox on (CI runs as root).
       const chromiumFlags = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+      // The damaged-database dialog shows before any window: answered by a stub (see the file). Only
+      // Electron's default app honours -r, so a packaged build gets no stub (see the README).
+      const appArgs = packaged ? [] : ['-r', join(__dirname, 'recoveryDialogStub.cjs'), projectRoot];
       const app = await electron.launch({
         executablePath,
-        // The damaged-database dialog shows before any window: answered by a stub (see the file).
-        args: [...chromiumFlags, '-r', join(__dirname, 'recoveryDialogStub.cjs'), projectRoot],
+        args: [...chromiumFlags, ...appArgs],
         cwd: projectRoot,
         env: electronEnv(dataDir),
       });
