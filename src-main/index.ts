@@ -43,7 +43,7 @@ function guarded(what: string, action: () => void): void {
 const endSession = (reason: SignOutReason): void => guarded('end the session', () => backend?.endSession(reason));
 
 // enableSandbox() would strip a --no-sandbox switch (Playwright's Electron driver and root containers
-// pass one), and Electron then aborts its sandboxed processes as root. Windows set sandbox: true either way.
+// pass one), and Electron then aborts its sandboxed processes as root. Every window sets sandbox: true anyway.
 if (!app.commandLine.hasSwitch('no-sandbox')) app.enableSandbox();
 registerAppSchemeAsPrivileged();
 

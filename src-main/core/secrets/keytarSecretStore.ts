@@ -8,7 +8,7 @@ type Keytar = typeof import('keytar');
  * keytar is a native CommonJS module: required, never import()ed. Node's ESM loader cannot read
  * inside app.asar, and the packaged app loads keytar from there (its .node file from app.asar.unpacked).
  */
-const requireCommonJs = createRequire(__filename);
+const requireCommonJs = createRequire(import.meta.url);
 
 /** Keychain service name; entries appear under it in Keychain Access, Credential Manager and Seahorse. */
 export const KEYCHAIN_SERVICE = 'Gatehouse';
