@@ -1,14 +1,8 @@
-import { createRequire } from 'node:module';
 import { createKeyedMutex } from '../security/keyedMutex';
+import requireKeytar from './requireKeytar.cjs';
 import { SecretStoreUnavailableError, type SecretStore } from './secretStore';
 
 type Keytar = typeof import('keytar');
-
-/**
- * keytar is a native CommonJS module: required, never import()ed. Node's ESM loader cannot read
- * inside app.asar, and the packaged app loads keytar from there (its .node file from app.asar.unpacked).
- */
-const requireCommonJs = createRequire(import.meta.url);
 
 /** Keychain service name; entries appear under it in Keychain Access, Credential Manager and Seahorse. */
 export const KEYCHAIN_SERVICE = 'Gatehouse';
@@ -27,7 +21,7 @@ export const UNLOCK_PROBE_KEY = 'keychain-unlock-probe';
  */
 export function createKeytarSecretStore(service: string = KEYCHAIN_SERVICE): SecretStore {
   let loading: Promise<Keytar> | undefined;
-  const load = (): Promise<Keytar> => (loading ??= Promise.resolve().then(() => requireCommonJs('keytar') as Keytar));
+  const load = (): Promise<Keytar> => (loading ??= Promise.resolve().then(requireKeytar));
 
   /**
    * One keychain call at a time. keytar lists by searching, then reading each item's secret; an
