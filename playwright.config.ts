@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chooseDriver } from './test/e2e/drivers/chooseDriver';
 
 /**
  * End-to-end tests: test/e2e/*.spec.ts against the built app (run `npm run build` first).
@@ -10,8 +11,10 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   outputDir: 'test-results/e2e',
   globalSetup: './test/e2e/globalSetup.ts',
-  // Two cores; scrypt (N=2^17) makes each sign-in cost ~0.3-0.5 s of CPU.
-  workers: 2,
+  // Two cores; scrypt (N=2^17) makes each sign-in cost ~0.3-0.5 s of CPU. Under the electron driver
+  // the apps share one real clipboard (one display; one clipboard on macOS and Windows), and specs
+  // copy and read it: one worker, so they never race.
+  workers: chooseDriver().name === 'electron' ? 1 : 2,
   fullyParallel: true,
   retries: 0,
   forbidOnly: !!process.env.CI,

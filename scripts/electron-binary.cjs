@@ -1,10 +1,10 @@
 'use strict';
 /**
  * Where the Electron runtime binary is, without running the electron package's index.js
- * (which tries to download the binary when it is missing). Shared by `npm start` and the
- * e2e harness. The electron package's install step writes node_modules/electron/path.txt,
- * naming the executable inside node_modules/electron/dist; ELECTRON_OVERRIDE_DIST_PATH
- * points at another folder holding it, exactly as the electron package reads it.
+ * (which downloads the runtime when it is missing). Shared by `npm start`, `npm run dev` and the
+ * e2e harness. The electron package's installer (install.js) writes node_modules/electron/path.txt,
+ * naming the executable inside node_modules/electron/dist; ELECTRON_OVERRIDE_DIST_PATH points at
+ * another folder holding it, exactly as the electron package reads it.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -75,29 +75,4 @@ function electronBinaryPath(options) {
   return status.ok ? status.path : null;
 }
 
-/** What to tell a person when the binary is missing: what, why, and how to fix it. */
-function missingElectronBinaryMessage(status = electronBinaryStatus()) {
-  if (status.ok) return '';
-  const version = status.electronVersion ? `Electron ${status.electronVersion}` : 'Electron';
-  return [
-    "Gatehouse can't start: the Electron runtime binary is not installed.",
-    '',
-    `  Missing: ${status.missing}`,
-    `  Why:     the electron package downloads ${version} for this platform when it is installed,`,
-    "           and that download failed or was blocked (no network access to Electron's release",
-    '           host on GitHub, a proxy, or a firewall).',
-    '',
-    'To fix it:',
-    "  1. With network access to Electron's releases, run:",
-    '       node node_modules/electron/install.js',
-    '     Behind a mirror, set ELECTRON_MIRROR first, e.g.',
-    '       ELECTRON_MIRROR=https://npmmirror.com/mirrors/electron/ node node_modules/electron/install.js',
-    `     If you already have ${version} unpacked, set ELECTRON_OVERRIDE_DIST_PATH to its folder instead.`,
-    '  2. Run `npm start` again.',
-    '',
-    '`npm test` still works without it: the end-to-end tests run the app in the Chromium driver.',
-    '',
-  ].join('\n');
-}
-
-module.exports = { electronBinaryPath, electronBinaryStatus, missingElectronBinaryMessage, platformExecutable };
+module.exports = { electronBinaryPath, electronBinaryStatus, platformExecutable };

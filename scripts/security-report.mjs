@@ -57,7 +57,9 @@ function runChecks() {
     console.error('security:report: the build failed, so the end-to-end checks could not run.');
     process.exit(1);
   }
-  run('npx', ['playwright', 'test', ...e2eSpecs], { GATEHOUSE_PLAYWRIGHT_JSON: join(resultsDir, 'security-playwright.json') });
+  // Under the electron driver on a Linux machine without a display, with-display.mjs adds xvfb-run.
+  const playwright = [join(projectRoot, 'scripts', 'with-display.mjs'), 'npx', 'playwright', 'test', ...e2eSpecs];
+  run(process.execPath, playwright, { GATEHOUSE_PLAYWRIGHT_JSON: join(resultsDir, 'security-playwright.json') });
   return { vitest: 'security-vitest.json', playwright: 'security-playwright.json' };
 }
 

@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import { app, powerMonitor, session, type BrowserWindow } from 'electron';
 import type { SignOutReason } from '../src-shared/models';
 import type { Backend } from './core/composeBackend';
-import { resolveDataDir } from './core/resolveDataDir';
 import { createKeytarSecretStore } from './core/secrets/keytarSecretStore';
 import { openBackend } from './core/storage/openBackend';
+import { appIdentity } from './electron/appIdentity';
+import { configureAppPaths } from './electron/appPaths';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './electron/appProtocol';
 import { installApplicationMenu } from './electron/applicationMenu';
 import { createMainWindow } from './electron/createMainWindow';
@@ -20,16 +21,17 @@ import { resolveRendererSource } from './electron/origins';
 import { denyAllPermissions } from './electron/permissions';
 import { registerIpc } from './electron/registerIpc';
 import { showStartupError } from './electron/startupError';
+import { createStartupWork } from './electron/startupWork';
 
-const dataDir = resolveDataDir(process.env, app.getPath('userData'));
-// A custom data dir also moves the single-instance lock and Chromium's profile, so instances can run side by side.
-if (process.env.GATEHOUSE_DATA_DIR?.trim()) app.setPath('userData', dataDir);
+const identity = appIdentity(app.isPackaged);
+const { dataDir } = configureAppPaths(app, process.env, identity);
 
 const renderer = resolveRendererSource(process.env, app.isPackaged);
 let backend: Backend | null = null;
 let desktop: ElectronDesktopIntegration | null = null;
 let mainWindow: BrowserWindow | null = null;
 let mainWebContentsId: number | undefined;
+const startupWork = createStartupWork();
 
 function guarded(what: string, action: () => void): void {
   try {
@@ -40,7 +42,9 @@ function guarded(what: string, action: () => void): void {
 }
 const endSession = (reason: SignOutReason): void => guarded('end the session', () => backend?.endSession(reason));
 
-app.enableSandbox();
+// enableSandbox() would strip a --no-sandbox switch (Playwright's Electron driver and root containers
+// pass one), and Electron then aborts its sandboxed processes as root. Every window sets sandbox: true anyway.
+if (!app.commandLine.hasSwitch('no-sandbox')) app.enableSandbox();
 registerAppSchemeAsPrivileged();
 
 if (!app.requestSingleInstanceLock()) {
@@ -57,12 +61,16 @@ if (!app.requestSingleInstanceLock()) {
     endSession('app_quit');
     const closing = backend;
     backend = null; // later IPC calls get INTERNAL instead of reaching a closed database
-    guarded('close its database', () => closing?.close());
+    const close = (): void => guarded('close its database', () => closing?.close());
+    // Reconciliation and the daily backup still running keep the database open (5 s at most).
+    const working = closing ? startupWork.settled() : null;
+    const closed = working?.then(close);
+    if (!working) close();
     // A copied secret does not outlive the app: quitting waits (a second at most) until the clipboard is checked.
     const clearing = desktop?.clearCopiedText();
-    if (clearing) {
+    if (closed || clearing) {
       event.preventDefault();
-      void clearing.finally(() => app.quit());
+      void Promise.all([closed, clearing]).finally(() => app.quit());
     }
   });
 
@@ -79,12 +87,13 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   desktop = createElectronDesktopIntegration(() => mainWindow);
   // Checks the database first: a damaged one is moved aside and the person asked (native dialog).
-  const opened = await openBackend({ dataDir, secretStore: createKeytarSecretStore(), desktop });
+  const opened = await openBackend({ dataDir, secretStore: createKeytarSecretStore(identity.keychainService), desktop });
   if (!opened) {
     app.quit(); // the person chose "Quit" in that dialog
     return;
   }
   backend = opened.backend;
+  startupWork.add(backend.reconciled);
   denyAllPermissions(session.defaultSession);
   serveAppProtocol(join(__dirname, '../renderer'));
   registerIpc(() => backend, { allowedOrigin: renderer.allowedOrigin, getTrustedWebContentsId: () => mainWebContentsId });
@@ -104,5 +113,5 @@ async function start(): Promise<void> {
     mainWebContentsId = undefined;
   });
   // In the background, after the window: it never blocks the first screen and never rejects.
-  void opened.takeDailyBackup();
+  startupWork.add(opened.takeDailyBackup());
 }

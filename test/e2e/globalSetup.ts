@@ -5,5 +5,6 @@ import { assertBuilt } from './drivers/paths';
 export default function globalSetup(): void {
   const choice = chooseDriver();
   console.log(`Gatehouse e2e driver: ${choice.name} (${choice.reason})`);
-  assertBuilt(choice.name === 'electron' ? ['main', 'preload', 'rendererIndex'] : ['rendererIndex']);
+  // A packaged Gatehouse (GATEHOUSE_E2E_EXECUTABLE) brings its own build.
+  if (!choice.packaged) assertBuilt(choice.name === 'electron' ? ['main', 'preload', 'rendererIndex'] : ['rendererIndex']);
 }

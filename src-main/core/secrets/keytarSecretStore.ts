@@ -1,4 +1,5 @@
 import { createKeyedMutex } from '../security/keyedMutex';
+import requireKeytar from './requireKeytar.cjs';
 import { SecretStoreUnavailableError, type SecretStore } from './secretStore';
 
 type Keytar = typeof import('keytar');
@@ -20,8 +21,7 @@ export const UNLOCK_PROBE_KEY = 'keychain-unlock-probe';
  */
 export function createKeytarSecretStore(service: string = KEYCHAIN_SERVICE): SecretStore {
   let loading: Promise<Keytar> | undefined;
-  const load = (): Promise<Keytar> =>
-    (loading ??= import('keytar').then((module) => ((module as { default?: Keytar }).default ?? module) as Keytar));
+  const load = (): Promise<Keytar> => (loading ??= Promise.resolve().then(requireKeytar));
 
   /**
    * One keychain call at a time. keytar lists by searching, then reading each item's secret; an

@@ -22,9 +22,11 @@ const track = (emitter) => (emitters.push(emitter), emitter);
 const app = track(new EventEmitter());
 Object.assign(app, {
   isPackaged: true,
-  getPath: () => '/nonexistent/default-user-data',
+  getPath: (name) => (name === 'home' ? '/nonexistent/home' : '/nonexistent/default-user-data'),
+  setName: (name) => (report.name = name),
   setPath: (name, value) => report.setPath.push([name, value]),
   enableSandbox: () => undefined,
+  commandLine: { hasSwitch: () => false },
   requestSingleInstanceLock: () => (report.singleInstanceLock += 1, true),
   whenReady: () => Promise.resolve(),
   quit: () => undefined,
@@ -87,6 +89,7 @@ async function playRenderer(window) {
 }
 
 function finish(extra) {
+  report.mainBundleRequires = [...requested].sort();
   process.stdout.write(`${JSON.stringify({ ...report, ...extra })}\n`);
   process.exit(0);
 }
@@ -125,9 +128,18 @@ const electron = {
   shell: { openExternal: () => Promise.resolve() },
 };
 
+// Every module the main bundle itself loads, as it asks for it (its lazy keytar load included).
+const mainBundle = require('node:path').resolve(process.argv[1]);
+const requested = new Set();
+const load = Module._load;
+Module._load = function (request, parent, ...rest) {
+  if (parent?.filename === mainBundle) requested.add(request);
+  return load.call(this, request, parent, ...rest);
+};
+
 const resolveFilename = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   return request === 'electron' ? __filename : resolveFilename.call(this, request, ...rest);
 };
 require.cache[__filename].exports = electron;
-setTimeout(() => finish({ timedOut: true }), 15_000).unref();
+setTimeout(() => finish({ timedOut: true }), 120_000).unref();

@@ -8,43 +8,33 @@ export interface DriverChoice {
   readonly name: DriverName;
   /** Why this driver, for the one line the run prints. */
   readonly reason: string;
-  /** The Electron executable, when the electron driver was chosen. */
+  /** The Electron executable, when the electron driver was chosen: the project's Electron, or a packaged Gatehouse. */
   readonly electronBinary: string | null;
+  /** The executable is an installed or packaged Gatehouse (GATEHOUSE_E2E_EXECUTABLE), not the project's Electron. */
+  readonly packaged: boolean;
 }
+
+const load = createRequire(__filename);
 
 /** The installed Electron executable, or null; asks scripts/electron-binary.cjs (never require('electron'), which downloads). */
 export function findElectronBinary(): string | null {
-  const load = createRequire(__filename);
   const helper = load(resolve(projectRoot, 'scripts', 'electron-binary.cjs')) as { electronBinaryPath: () => string | null };
   return helper.electronBinaryPath();
 }
 
 let cached: DriverChoice | undefined;
 
-/** Reads GATEHOUSE_E2E_DRIVER (electron | chromium); without it, electron when its binary is installed. */
+/**
+ * Reads GATEHOUSE_E2E_EXECUTABLE and GATEHOUSE_E2E_DRIVER (electron | chromium); without either,
+ * electron when its runtime is installed. The rules live in scripts/e2e-driver.cjs, which
+ * scripts/with-display.mjs reads too.
+ */
 export function chooseDriver(): DriverChoice {
   if (cached) return cached;
-  const requested = (process.env.GATEHOUSE_E2E_DRIVER ?? '').trim().toLowerCase();
-  if (requested !== '' && requested !== 'electron' && requested !== 'chromium') {
-    throw new Error(`Gatehouse e2e: GATEHOUSE_E2E_DRIVER must be "electron" or "chromium", not "${requested}".`);
-  }
-  const electronBinary = requested === 'chromium' ? null : findElectronBinary();
-  if (requested === 'electron' && electronBinary === null) {
-    throw new Error(
-      'Gatehouse e2e: GATEHOUSE_E2E_DRIVER=electron, but the Electron binary is not installed ' +
-        '(node_modules/electron has no downloaded runtime; `npm start` explains how to get it). Unset it to use the chromium driver.',
-    );
-  }
-  if (requested === 'chromium') {
-    cached = { name: 'chromium', reason: 'GATEHOUSE_E2E_DRIVER=chromium', electronBinary: null };
-  } else if (electronBinary !== null) {
-    cached = {
-      name: 'electron',
-      reason: requested === 'electron' ? 'GATEHOUSE_E2E_DRIVER=electron' : 'Electron binary installed',
-      electronBinary,
-    };
-  } else {
-    cached = { name: 'chromium', reason: 'no Electron binary installed', electronBinary: null };
-  }
+  const { chooseE2eDriver } = load(resolve(projectRoot, 'scripts', 'e2e-driver.cjs')) as {
+    chooseE2eDriver(): { name: DriverName; reason: string; executable: string | null; packaged: boolean };
+  };
+  const choice = chooseE2eDriver();
+  cached = { name: choice.name, reason: choice.reason, electronBinary: choice.executable, packaged: choice.packaged };
   return cached;
 }

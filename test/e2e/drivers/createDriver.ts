@@ -6,7 +6,7 @@ export async function createDriver(): Promise<AppDriver> {
   const choice = chooseDriver();
   if (choice.name === 'electron') {
     const { createElectronDriver } = await import('./electronDriver');
-    return createElectronDriver(choice.electronBinary!);
+    return createElectronDriver(choice.electronBinary!, { packaged: choice.packaged });
   }
   const { createChromiumDriver } = await import('./chromiumDriver');
   return createChromiumDriver();

@@ -1,4 +1,5 @@
-import { join, sep } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { basename, join, sep } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { _electron as electron } from '@playwright/test';
 import type { ElectronApplication } from '@playwright/test';
@@ -55,28 +56,37 @@ async function stubSaveDialog(app: ElectronApplication, downloadsDir: string): P
   );
 }
 
-/** Runs the real app: out/main/index.js (package.json "main") in the installed Electron binary. */
-export function createElectronDriver(executablePath: string): AppDriver {
+/**
+ * Runs the real app: out/main/index.js (package.json "main") in the project's Electron, or with
+ * `packaged`, an installed or packaged Gatehouse (GATEHOUSE_E2E_EXECUTABLE), which brings its own app.
+ */
+export function createElectronDriver(executablePath: string, { packaged = false } = {}): AppDriver {
   return {
     name: 'electron',
     async launch(dataDir: string, options: LaunchOptions): Promise<RunningGatehouse> {
-      assertBuilt(['main', 'preload', 'rendererIndex']);
+      if (!packaged) assertBuilt(['main', 'preload', 'rendererIndex']);
       // Chromium refuses to run as root with its sandbox on (CI runs as root).
       const chromiumFlags = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+      // The damaged-database dialog shows before any window: answered by a stub (see the file). Only
+      // Electron's default app honours -r, so a packaged build gets no stub (see the README).
+      const appArgs = packaged ? [] : ['-r', join(__dirname, 'recoveryDialogStub.cjs'), projectRoot];
       const app = await electron.launch({
         executablePath,
-        // The damaged-database dialog shows before any window: answered by a stub (see the file).
-        args: [...chromiumFlags, '-r', join(__dirname, 'recoveryDialogStub.cjs'), projectRoot],
+        args: [...chromiumFlags, ...appArgs],
         cwd: projectRoot,
         env: electronEnv(dataDir),
       });
       const record = createLaunchRecord();
       recordProcessOutput(app, record);
+      // Chromium's profile for this test's data directory (in the cache folder, see appPaths.ts): removed after.
+      const chromiumDir = app.evaluate(({ app: electronApp }) => electronApp.getPath('sessionData')).catch(() => null);
       let closed = false;
       const close = async (): Promise<void> => {
         if (closed) return;
         closed = true;
         await app.close();
+        const dir = await chromiumDir;
+        if (dir && /^Chromium-[0-9a-f]{16}$/.test(basename(dir))) await rm(dir, { recursive: true, force: true });
       };
       try {
         const page = await app.firstWindow();

@@ -5,7 +5,7 @@
  * against the fakes.
  */
 import { EventEmitter } from 'node:events';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 
 const h = vi.hoisted(() => ({
@@ -17,6 +17,8 @@ const h = vi.hoisted(() => ({
   openBackend: null as unknown as Mock<(options: unknown) => Promise<unknown>>,
   takeDailyBackup: null as unknown as Mock<() => Promise<void>>,
   secretStore: { name: 'fake keytar store' },
+  /** The service names createKeytarSecretStore was called with. */
+  keychainServices: [] as string[],
 }));
 
 // Getters, so a module evaluated after vi.resetModules() always sees the current test's fakes.
@@ -70,14 +72,20 @@ vi.mock('../../../src-main/core/storage/openBackend', () => ({
 
 vi.mock('../../../src-main/core/secrets/keytarSecretStore', () => ({
   KEYCHAIN_SERVICE: 'Gatehouse',
-  createKeytarSecretStore: () => h.secretStore,
+  createKeytarSecretStore: (service: string) => {
+    h.keychainServices.push(service);
+    return h.secretStore;
+  },
 }));
 
 import { MESSAGES } from '../../../src-shared/errors';
 import { channelFor, OPERATION_NAMES } from '../../../src-shared/operations';
+import { userCacheDir } from '../../../src-main/electron/appPaths';
 import { STARTUP_ERROR_TITLE } from '../../../src-main/electron/startupError';
 
-const USER_DATA = '/fake/home/.config/Gatehouse';
+const APP_DATA = '/fake/home/.config';
+/** The default data directory of an unpackaged (development) run. */
+const USER_DATA = `${APP_DATA}/Gatehouse Dev`;
 const APP_INDEX = 'gatehouse://app/index.html';
 
 class FakeWebContents extends EventEmitter {
@@ -108,9 +116,11 @@ function createFakeElectron() {
   const ipcHandlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
-    getPath: vi.fn((name: string) => (name === 'userData' ? USER_DATA : `/fake/${name}`)),
+    getPath: vi.fn((name: string) => (name === 'appData' ? APP_DATA : `/fake/${name}`)),
+    setName: vi.fn(),
     setPath: vi.fn(),
     enableSandbox: vi.fn(),
+    commandLine: { hasSwitch: vi.fn((_name: string) => false) },
     requestSingleInstanceLock: vi.fn(() => true),
     quit: vi.fn(),
     exit: vi.fn(),
@@ -176,6 +186,8 @@ function createFakeBackend() {
     endSession: vi.fn(),
     close: vi.fn(),
     handlers: {},
+    /** Start-up keychain reconciliation; tests replace it with one that settles later or never. */
+    reconciled: Promise.resolve() as Promise<void>,
   };
 }
 type FakeBackend = ReturnType<typeof createFakeBackend>;
@@ -235,6 +247,8 @@ beforeEach(() => {
   h.openBackend = vi.fn(async (options: unknown) => ({ backend: h.composeBackend(options), takeDailyBackup: h.takeDailyBackup }));
   vi.stubEnv('GATEHOUSE_DATA_DIR', undefined);
   vi.stubEnv('ELECTRON_RENDERER_URL', undefined);
+  vi.stubEnv('XDG_CACHE_HOME', undefined);
+  vi.stubEnv('LOCALAPPDATA', undefined);
   consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 
@@ -251,10 +265,12 @@ describe('data directory', () => {
     vi.stubEnv('GATEHOUSE_DATA_DIR', value);
     await importMain();
     const { app } = h.electron;
-    expect(app.setPath).toHaveBeenCalledTimes(1);
-    expect(app.setPath).toHaveBeenCalledWith('userData', dir);
+    const userDataCalls = app.setPath.mock.calls.flatMap(([name, path], index) => (name === 'userData' ? [{ path, index }] : []));
+    expect(userDataCalls.map(({ path }) => path)).toEqual([dir]);
     expect(app.requestSingleInstanceLock).toHaveBeenCalledTimes(1);
-    expect(app.setPath.mock.invocationCallOrder[0]!).toBeLessThan(app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
+    expect(app.setPath.mock.invocationCallOrder[userDataCalls[0]!.index]!).toBeLessThan(
+      app.requestSingleInstanceLock.mock.invocationCallOrder[0]!,
+    );
     expect(h.composeBackend).not.toHaveBeenCalled(); // not ready yet
 
     await fireReady();
@@ -265,13 +281,68 @@ describe('data directory', () => {
   it.each([
     ['unset', undefined],
     ['blank', '   '],
-  ])("with GATEHOUSE_DATA_DIR %s, leaves userData alone and keeps the data there", async (_, value) => {
+  ])('with GATEHOUSE_DATA_DIR %s, keeps the data in the app-data folder named for the app', async (_, value) => {
     vi.stubEnv('GATEHOUSE_DATA_DIR', value);
     await importMain();
     await fireReady();
-    expect(h.electron.app.setPath).not.toHaveBeenCalled();
-    expect(h.electron.app.getPath).toHaveBeenCalledWith('userData');
+    expect(h.electron.app.setPath).toHaveBeenCalledWith('userData', USER_DATA);
     expect(h.composeBackend).toHaveBeenCalledWith({ dataDir: USER_DATA, secretStore: h.secretStore, desktop: anyDesktop });
+  });
+});
+
+describe('identity', () => {
+  beforeEach(() => {
+    h.keychainServices.length = 0;
+  });
+
+  it.each([
+    { isPackaged: false, name: 'Gatehouse Dev' },
+    { isPackaged: true, name: 'Gatehouse' },
+  ])('isPackaged $isPackaged: app name, data folder, Chromium folder and keychain service are "$name"', async ({ isPackaged, name }) => {
+    h.electron.app.isPackaged = isPackaged;
+    await startApp();
+    const { app } = h.electron;
+    expect(app.setName).toHaveBeenCalledWith(name);
+    expect(app.setName.mock.invocationCallOrder[0]!).toBeLessThan(app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
+    const paths = new Map(app.setPath.mock.calls as [string, string][]);
+    expect(paths.get('userData')).toBe(`${APP_DATA}/${name}`);
+    expect(paths.get('sessionData')).toBe(join(userCacheDir(process.platform, {}, '/fake/home'), name, 'Chromium'));
+    expect(h.keychainServices).toEqual([name]);
+    expect(h.composeBackend).toHaveBeenCalledWith(expect.objectContaining({ dataDir: `${APP_DATA}/${name}` }));
+  });
+});
+
+describe("Chromium's own data", () => {
+  const inside = (path: string, folder: string) => path === folder || path.startsWith(`${folder}/`);
+  const setPaths = () => new Map(h.electron.app.setPath.mock.calls as [string, string][]);
+
+  it.each([
+    ['the default data directory', undefined, USER_DATA],
+    ['GATEHOUSE_DATA_DIR', '/srv/gatehouse-test/instance-1', '/srv/gatehouse-test/instance-1'],
+  ])("with %s, keeps Chromium's profile and crash dumps out of the data directory, set before the lock", async (_, value, dataDir) => {
+    vi.stubEnv('GATEHOUSE_DATA_DIR', value);
+    await importMain();
+    const sessionData = setPaths().get('sessionData')!;
+    const crashDumps = setPaths().get('crashDumps')!;
+    for (const folder of [sessionData, crashDumps]) {
+      expect(folder).toMatch(/^\//);
+      expect(inside(folder, dataDir)).toBe(false);
+      expect(inside(dataDir, folder)).toBe(false);
+    }
+    const { app } = h.electron;
+    const lastSetPath = Math.max(...app.setPath.mock.invocationCallOrder);
+    expect(lastSetPath).toBeLessThan(app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
+    expect(app.whenReady.mock.invocationCallOrder[0]!).toBeGreaterThan(lastSetPath);
+  });
+
+  it('gives each data directory a Chromium profile of its own', async () => {
+    vi.stubEnv('GATEHOUSE_DATA_DIR', '/srv/gatehouse-test/instance-1');
+    await importMain();
+    const first = setPaths().get('sessionData');
+    h.electron = createFakeElectron();
+    vi.stubEnv('GATEHOUSE_DATA_DIR', '/srv/gatehouse-test/instance-2');
+    await importMain();
+    expect(setPaths().get('sessionData')).not.toBe(first);
   });
 });
 
@@ -284,6 +355,14 @@ describe('before ready', () => {
     expect(h.composeBackend).not.toHaveBeenCalled();
     expect(h.electron.ipcMain.handle).not.toHaveBeenCalled();
     expect(h.electron.BrowserWindow).not.toHaveBeenCalled();
+  });
+
+  it('leaves a --no-sandbox switch in place (Playwright, root containers): no enableSandbox, windows still sandboxed', async () => {
+    // app.enableSandbox() would strip --no-sandbox, and Electron then aborts sandboxed processes run as root.
+    h.electron.app.commandLine.hasSwitch.mockImplementation((name) => name === 'no-sandbox');
+    const window = await startApp();
+    expect(h.electron.app.enableSandbox).not.toHaveBeenCalled();
+    expect(window.options.webPreferences).toMatchObject({ sandbox: true });
   });
 
   it('quits at once, composing nothing and opening no window, when another instance holds the lock', async () => {
@@ -413,6 +492,77 @@ describe('desktop port', () => {
     await startApp();
     expect(emitBeforeQuit().preventDefault).not.toHaveBeenCalled();
     expect(h.electron.clipboard.readText).not.toHaveBeenCalled();
+  });
+});
+
+describe('quitting while start-up work runs', () => {
+  /** A promise and its resolve function, to settle start-up work when the test says so. */
+  const deferred = () => {
+    let settle!: () => void;
+    const promise = new Promise<void>((resolve) => {
+      settle = resolve;
+    });
+    return { promise, settle };
+  };
+  const emitBeforeQuit = () => {
+    const event = { preventDefault: vi.fn() };
+    h.electron.app.emit('before-quit', event);
+    return event;
+  };
+
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('waits for keychain reconciliation to finish before closing the database, then quits', async () => {
+    const reconciliation = deferred();
+    h.backend.reconciled = reconciliation.promise;
+    const window = await startApp();
+    const event = emitBeforeQuit();
+    expect(event.preventDefault).toHaveBeenCalledTimes(1);
+    expect(h.backend.endSession).toHaveBeenCalledWith('app_quit');
+    expect(h.backend.close).not.toHaveBeenCalled();
+    // Meanwhile the renderer gets no new work into the backend.
+    await expect(invokeIpc('getSession', trustedEvent(window))).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+
+    reconciliation.settle();
+    await vi.waitFor(() => expect(h.electron.app.quit).toHaveBeenCalledTimes(1));
+    expect(h.backend.close).toHaveBeenCalledTimes(1);
+    expect(h.backend.close.mock.invocationCallOrder[0]!).toBeLessThan(h.electron.app.quit.mock.invocationCallOrder[0]!);
+    // The second round closes nothing twice and lets the app quit.
+    expect(emitBeforeQuit().preventDefault).not.toHaveBeenCalled();
+    expect(h.backend.close).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits for the daily backup in the same way', async () => {
+    const backup = deferred();
+    h.takeDailyBackup.mockReturnValue(backup.promise);
+    await startApp();
+    expect(emitBeforeQuit().preventDefault).toHaveBeenCalledTimes(1);
+    expect(h.backend.close).not.toHaveBeenCalled();
+    backup.settle();
+    await vi.waitFor(() => expect(h.electron.app.quit).toHaveBeenCalledTimes(1));
+    expect(h.backend.close).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives up after 5 seconds on a reconciliation that never settles: closes the database and quits', async () => {
+    h.backend.reconciled = new Promise<void>(() => {});
+    await startApp();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    expect(emitBeforeQuit().preventDefault).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(h.backend.close).not.toHaveBeenCalled();
+    expect(h.electron.app.quit).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(h.backend.close).toHaveBeenCalledTimes(1);
+    expect(h.electron.app.quit).toHaveBeenCalledTimes(1);
+    expect(emitBeforeQuit().preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('closes at once when start-up work has already finished', async () => {
+    await startApp();
+    expect(emitBeforeQuit().preventDefault).not.toHaveBeenCalled();
+    expect(h.backend.close).toHaveBeenCalledTimes(1);
   });
 });
 
