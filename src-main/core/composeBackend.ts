@@ -36,6 +36,8 @@ export interface Backend {
    * background and never rejects; an unavailable keychain is logged and skipped).
    */
   readonly reconciled: Promise<void>;
+  /** Settles once the background keychain work started so far (reconciliation, clean-ups) has settled. Never rejects. */
+  idle(): Promise<void>;
   /** Ends the signed-in session, e.g. when the OS locks the screen. */
   endSession(reason: SignOutReason): void;
   close(): void;
@@ -60,6 +62,10 @@ export function composeBackend(options: BackendOptions): Backend {
     dispatch: createDispatch(handlers, logger),
     handlers,
     reconciled,
+    async idle() {
+      await reconciled;
+      await deps.cleanup.idle();
+    },
     endSession: (reason) => deps.sessions.end(reason),
     close() {
       if (!db.open) return;

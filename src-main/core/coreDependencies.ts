@@ -6,6 +6,7 @@ import type { UnknownEmailFailuresRepository } from './db/unknownEmailFailuresRe
 import type { Clock } from './clock';
 import type { DesktopIntegration } from './desktop/desktopIntegration';
 import type { Logger } from './logger';
+import type { KeychainCleanup } from './secrets/keychainCleanup';
 import type { PasswordHasher } from './security/passwordHasher';
 import type { WithLock } from './security/keyedMutex';
 import type { SessionManager } from './session/sessionManager';
@@ -33,8 +34,13 @@ export interface CoreDependencies {
    * withAccountLock, which is not re-entrant and is held by sign-in and password checks.
    */
   readonly withTwoFactorLock: WithLock;
-  /** Runs `work` in one SQLite write transaction: all of it happens or none. */
+  /**
+   * Runs `work` in one SQLite write transaction: all of it happens or none. Inside a signed-in
+   * operation (runInSession) it first checks that the operation's session is still current.
+   */
   readonly transaction: <T>(work: () => T) => T;
+  /** Like `transaction`, but never refused because a session ended: for failure counts and their log entries. */
+  readonly bookkeeping: <T>(work: () => T) => T;
   readonly newId: () => string;
   readonly twoFactor: TwoFactorRepository;
   readonly recoveryCodes: RecoveryCodesRepository;
@@ -45,4 +51,6 @@ export interface CoreDependencies {
   readonly enrollments: PendingEnrollments;
   readonly confirmations: PasswordConfirmations;
   readonly desktop: DesktopIntegration;
+  /** Removes keychain entries nothing needs any more: best-effort, bounded, never blocking a session's end. */
+  readonly cleanup: KeychainCleanup;
 }

@@ -10,6 +10,7 @@ import { createTwoFactorRepository } from './db/twoFactorRepository';
 import { createUnknownEmailFailuresRepository } from './db/unknownEmailFailuresRepository';
 import type { DesktopIntegration } from './desktop/desktopIntegration';
 import type { Logger } from './logger';
+import { createKeychainCleanup } from './secrets/keychainCleanup';
 import type { SecretStore } from './secrets/secretStore';
 import { createKeyedMutex } from './security/keyedMutex';
 import { createScryptHasher, type PasswordHasher, type ScryptParameters } from './security/passwordHasher';
@@ -38,7 +39,8 @@ export function createCoreDependencies(options: DependencyOptions): { deps: Core
   const db = openDatabase(options.dataDir);
   const events = createSecurityEventsRepository(db);
   const secrets = createTwoFactorSecrets(options.secretStore, readInstallationId(db, newId));
-  const enrollments = createPendingEnrollments(clock, secrets, logger);
+  const cleanup = createKeychainCleanup(logger);
+  const enrollments = createPendingEnrollments(clock, secrets, cleanup);
   const confirmations = createPasswordConfirmations(clock);
   const sessions = createSessionManager(clock, (accountId, reason, at) => {
     if (db.open) events.record(accountId, 'signed_out', at, reason);
@@ -58,6 +60,7 @@ export function createCoreDependencies(options: DependencyOptions): { deps: Core
     withAccountLock: createKeyedMutex(),
     withTwoFactorLock: createKeyedMutex(),
     transaction: (work) => db.transaction(work).immediate(),
+    bookkeeping: (work) => db.transaction(work).immediate(),
     newId,
     twoFactor: createTwoFactorRepository(db),
     recoveryCodes: createRecoveryCodesRepository(db),
@@ -68,6 +71,7 @@ export function createCoreDependencies(options: DependencyOptions): { deps: Core
     enrollments,
     confirmations,
     desktop: options.desktop,
+    cleanup,
   };
   return { deps, db };
 }

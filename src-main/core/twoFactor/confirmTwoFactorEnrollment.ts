@@ -9,14 +9,15 @@ import { driftMinutes } from './totp';
 type Deps = Pick<
   CoreDependencies,
   | 'sessions' | 'accounts' | 'events' | 'enrollments' | 'twoFactor' | 'recoveryCodes' | 'secrets' | 'totp'
-  | 'recoveryKdf' | 'clock' | 'newId' | 'transaction' | 'withTwoFactorLock' | 'logger'
+  | 'recoveryKdf' | 'clock' | 'newId' | 'transaction' | 'withTwoFactorLock'
 >;
 
 /**
  * "Activate" with the first code from the app. The order makes a crash at any point safe:
  * (a) keychain: the active secret and the plaintext recovery codes; (b) one SQLite transaction:
  * the two_factor row, the code hashes and the event — this is the moment 2FA becomes active;
- * (c) delete the pending entry. Start-up reconciliation removes whatever (a) left without (b).
+ * (c) delete the pending entry (bounded). If anything fails before (b), or the session ends,
+ * runInSession deletes what (a) wrote; after a crash, start-up reconciliation does.
  */
 export async function confirmTwoFactorEnrollment(
   deps: Deps,
@@ -41,30 +42,15 @@ export async function confirmTwoFactorEnrollment(
     if (check.kind === 'invalid') throw invalidCode({ message: MESSAGES.invalidTotpCode });
 
     const set = await newRecoverySet(deps);
-    try {
-      await secrets.writeTotp(account.id, secret);
-      await secrets.writeRecovery(account.id, set.header.setId, set.codes);
-      deps.transaction(() => {
-        // The enrollment code's step counts as used: it cannot be replayed at the next sign-in.
-        twoFactor.insert(account.id, deps.clock.now(), check.step, set.header);
-        deps.recoveryCodes.replaceAll(account.id, set.hashes);
-        deps.events.record(account.id, 'two_factor_activated', deps.clock.now());
-      });
-    } catch (error) {
-      await undoKeychainWrites(deps, account.id, set.header.setId);
-      throw error;
-    }
+    await secrets.writeTotp(account.id, secret);
+    await secrets.writeRecovery(account.id, set.header.setId, set.codes);
+    deps.transaction(() => {
+      // The enrollment code's step counts as used: it cannot be replayed at the next sign-in.
+      twoFactor.insert(account.id, deps.clock.now(), check.step, set.header);
+      deps.recoveryCodes.replaceAll(account.id, set.hashes);
+      deps.events.record(account.id, 'two_factor_activated', deps.clock.now());
+    });
     await deps.enrollments.discard(enrollment);
     return { recoveryCodes: toRecoveryCodeSet(set.codes, new Set(), set.header.generatedAt) };
   });
-}
-
-/** Best effort: if this fails too, start-up reconciliation removes the entries (no two_factor row). */
-async function undoKeychainWrites({ secrets, logger }: Pick<Deps, 'secrets' | 'logger'>, accountId: string, setId: string): Promise<void> {
-  try {
-    await secrets.deleteTotp(accountId);
-    await secrets.deleteRecovery(accountId, setId);
-  } catch {
-    logger.warn('activation failed and its keychain entries could not be removed yet; they will be at the next start');
-  }
 }
