@@ -1,10 +1,9 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
-import { clockDriftMessage, MESSAGES } from '../../../src-shared/errors';
 import { enrollmentExpired, invalidCode, twoFactorAlreadyActive } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
 import { requireActiveEnrollment } from './activeEnrollment';
 import { newRecoverySet, toRecoveryCodeSet } from './newRecoverySet';
-import { driftMinutes } from './totp';
+import { matchedSteps, refusalFor } from './totp';
 
 type Deps = Pick<
   CoreDependencies,
@@ -35,18 +34,19 @@ export async function confirmTwoFactorEnrollment(
       throw enrollmentExpired();
     }
     const check = await deps.totp.check(secret, code);
-    if (check.kind === 'drift') {
-      const minutes = driftMinutes(check.steps);
-      throw invalidCode({ message: clockDriftMessage(minutes), clockDriftMinutes: minutes });
-    }
-    if (check.kind === 'invalid') throw invalidCode({ message: MESSAGES.invalidTotpCode });
+    const step = check.inWindow.find((candidate) => !enrollment.spentSteps.has(candidate));
+    // Every step the code matched is spent: refused now (e.g. with a clock-drift hint), it is never
+    // accepted later, neither here nor at sign-in (the steps go into totp_spent_steps with the row).
+    for (const matched of matchedSteps(check)) enrollment.spentSteps.add(matched);
+    if (step === undefined) throw invalidCode(refusalFor(check));
 
     const set = await newRecoverySet(deps);
     await secrets.writeTotp(account.id, secret);
     await secrets.writeRecovery(account.id, set.header.setId, set.codes);
     deps.transaction(() => {
       // The enrollment code's step counts as used: it cannot be replayed at the next sign-in.
-      twoFactor.insert(account.id, deps.clock.now(), check.step, set.header);
+      twoFactor.insert(account.id, deps.clock.now(), step, set.header);
+      twoFactor.spendSteps(account.id, [...enrollment.spentSteps]);
       deps.recoveryCodes.replaceAll(account.id, set.hashes);
       deps.events.record(account.id, 'two_factor_activated', deps.clock.now());
     });

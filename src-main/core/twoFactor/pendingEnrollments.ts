@@ -8,6 +8,8 @@ export interface PendingEnrollment {
   readonly accountId: string;
   readonly sessionId: number;
   readonly expiresAt: number;
+  /** Time steps codes entered during this enrollment matched: none of them activates it later. */
+  readonly spentSteps: Set<number>;
 }
 
 export type PendingEnrollments = ReturnType<typeof createPendingEnrollments>;
@@ -35,7 +37,7 @@ export function createPendingEnrollments(clock: Clock, secrets: TwoFactorSecrets
   return {
     start(session: ActiveSession): PendingEnrollment {
       clearTimeout(timer);
-      pending = { accountId: session.accountId, sessionId: session.id, expiresAt: clock.now() + ENROLLMENT_TTL_MS };
+      pending = { accountId: session.accountId, sessionId: session.id, expiresAt: clock.now() + ENROLLMENT_TTL_MS, spentSteps: new Set() };
       timer = setTimeout(() => void discardIfExpired(), ENROLLMENT_TTL_MS + 1000);
       timer.unref?.();
       return pending;
