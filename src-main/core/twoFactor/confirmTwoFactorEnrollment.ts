@@ -35,10 +35,12 @@ export async function confirmTwoFactorEnrollment(
     }
     const check = await deps.totp.check(secret, code);
     const step = check.inWindow.find((candidate) => !enrollment.spentSteps.has(candidate));
-    // Every step the code matched is spent: refused now (e.g. with a clock-drift hint), it is never
-    // accepted later, neither here nor at sign-in (the steps go into totp_spent_steps with the row).
-    for (const matched of matchedSteps(check)) enrollment.spentSteps.add(matched);
-    if (step === undefined) throw invalidCode(refusalFor(check));
+    if (step === undefined) {
+      // Every step a refused code matched is spent (e.g. one a clock-drift hint named): never accepted
+      // later, neither here nor at sign-in (they go into totp_spent_steps with the row).
+      for (const matched of matchedSteps(check)) enrollment.spentSteps.add(matched);
+      throw invalidCode(refusalFor(check));
+    }
 
     const set = await newRecoverySet(deps);
     await secrets.writeTotp(account.id, secret);
@@ -46,7 +48,7 @@ export async function confirmTwoFactorEnrollment(
     deps.transaction(() => {
       // The enrollment code's step counts as used: it cannot be replayed at the next sign-in.
       twoFactor.insert(account.id, deps.clock.now(), step, set.header);
-      twoFactor.spendSteps(account.id, [...enrollment.spentSteps]);
+      twoFactor.spendSteps(account.id, [...enrollment.spentSteps, ...matchedSteps(check)]);
       deps.recoveryCodes.replaceAll(account.id, set.hashes);
       deps.events.record(account.id, 'two_factor_activated', deps.clock.now());
     });
