@@ -8,7 +8,7 @@ import { createHandlerTable, type HandlerTable } from './handlerTable';
 import { consoleLogger, type Logger } from './logger';
 import type { SecretStore } from './secrets/secretStore';
 import type { PasswordHasher, ScryptParameters } from './security/passwordHasher';
-import { reconcileSecrets } from './twoFactor/reconcileSecrets';
+import { SecretStoreUnavailableError } from './secrets/secretStore';
 
 export interface BackendOptions {
   /** Folder for the database; created 0700 if missing. */
@@ -53,9 +53,12 @@ export function composeBackend(options: BackendOptions): Backend {
   const { deps, db } = createCoreDependencies({ ...options, clock: options.clock ?? systemClock, logger, newId: randomUUID });
   const handlers = createHandlerTable(deps, options.startupNotice ?? null);
 
-  const reconciled = reconcileSecrets(deps).then(
+  const reconciled = deps.restoreCheck.run().then(
     () => undefined,
-    (error: unknown) => logger.error(`keychain reconciliation failed: ${error instanceof Error ? error.name : typeof error}`),
+    (error: unknown) =>
+      error instanceof SecretStoreUnavailableError
+        ? logger.warn('keychain unavailable at start-up; two-factor secrets were not reconciled')
+        : logger.error(`keychain reconciliation failed: ${error instanceof Error ? error.name : typeof error}`),
   );
 
   return {
@@ -64,6 +67,7 @@ export function composeBackend(options: BackendOptions): Backend {
     reconciled,
     async idle() {
       await reconciled;
+      await deps.witness.idle();
       await deps.cleanup.idle();
     },
     endSession: (reason) => deps.sessions.end(reason),

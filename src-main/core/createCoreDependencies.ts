@@ -7,6 +7,7 @@ import { openDatabase } from './db/openDatabase';
 import { createRecoveryCodesRepository } from './db/recoveryCodesRepository';
 import { createSecurityEventsRepository } from './db/securityEventsRepository';
 import { createTwoFactorRepository } from './db/twoFactorRepository';
+import { createTwoFactorStateRepository } from './db/twoFactorStateRepository';
 import { createUnknownEmailFailuresRepository } from './db/unknownEmailFailuresRepository';
 import type { DesktopIntegration } from './desktop/desktopIntegration';
 import type { Logger } from './logger';
@@ -15,12 +16,17 @@ import type { SecretStore } from './secrets/secretStore';
 import { createKeyedMutex } from './security/keyedMutex';
 import { createScryptHasher, type PasswordHasher, type ScryptParameters } from './security/passwordHasher';
 import { createSessionManager } from './session/sessionManager';
+import { restoreMarkerFile } from './storage/restoreMarker';
 import { createPasswordConfirmations } from './twoFactor/passwordConfirmations';
 import { createPendingEnrollments } from './twoFactor/pendingEnrollments';
+import { reconcileSecrets } from './twoFactor/reconcileSecrets';
+import { createRestoreCheck } from './twoFactor/restoreCheck';
 import { createRecoveryCodeKdf } from './twoFactor/recoveryCodeKdf';
 import { createSignInChallenges } from './twoFactor/signInChallenges';
+import { syncWitness } from './twoFactor/syncWitness';
 import { createTotp } from './twoFactor/totp';
 import { createTwoFactorSecrets } from './twoFactor/twoFactorSecrets';
+import { createWitnessQueue } from './twoFactor/witnessQueue';
 
 export interface DependencyOptions {
   readonly dataDir: string;
@@ -49,6 +55,22 @@ export function createCoreDependencies(options: DependencyOptions): { deps: Core
     void enrollments.discard();
   });
 
+  const twoFactorStates = createTwoFactorStateRepository(db);
+  // A sync still under way when the app quits stops with the database; the next start completes it.
+  const stopIfClosed = (error: unknown): void => {
+    if (db.open) throw error;
+  };
+  const witness = createWitnessQueue(logger, (accountId) => (db.open ? syncWitness(deps, accountId).catch(stopIfClosed) : Promise.resolve()));
+  /** One write transaction; the accounts whose two-factor state it changed are then mirrored to the keychain. */
+  const transaction = <T>(work: () => T): T => {
+    try {
+      return db.transaction(work).immediate();
+    } finally {
+      const changed = twoFactorStates.takeChanged();
+      if (changed.length > 0) witness.schedule(changed);
+    }
+  };
+
   const deps: CoreDependencies = {
     accounts: createAccountsRepository(db),
     events,
@@ -59,8 +81,8 @@ export function createCoreDependencies(options: DependencyOptions): { deps: Core
     hasher: options.passwordHasher ?? createScryptHasher(),
     withAccountLock: createKeyedMutex(),
     withTwoFactorLock: createKeyedMutex(),
-    transaction: (work) => db.transaction(work).immediate(),
-    bookkeeping: (work) => db.transaction(work).immediate(),
+    transaction,
+    bookkeeping: transaction,
     newId,
     twoFactor: createTwoFactorRepository(db),
     recoveryCodes: createRecoveryCodesRepository(db),
@@ -72,6 +94,10 @@ export function createCoreDependencies(options: DependencyOptions): { deps: Core
     confirmations,
     desktop: options.desktop,
     cleanup,
+    twoFactorStates,
+    witness,
+    withWitnessLock: createKeyedMutex(),
+    restoreCheck: createRestoreCheck(restoreMarkerFile(options.dataDir), () => reconcileSecrets(deps)),
   };
   return { deps, db };
 }

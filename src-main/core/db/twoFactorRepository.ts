@@ -11,7 +11,7 @@ export interface TwoFactorRecord {
   readonly recoveryGeneratedAt: number;
 }
 
-interface TwoFactorRow {
+export interface TwoFactorRow {
   account_id: string;
   activated_at: number;
   last_accepted_step: number;
@@ -28,7 +28,7 @@ export interface RecoverySetHeader {
   readonly generatedAt: number;
 }
 
-const toRecord = (row: TwoFactorRow): TwoFactorRecord => ({
+export const toTwoFactorRecord = (row: TwoFactorRow): TwoFactorRecord => ({
   accountId: row.account_id,
   activatedAt: row.activated_at,
   lastAcceptedStep: row.last_accepted_step,
@@ -75,7 +75,7 @@ export function createTwoFactorRepository(db: Database) {
   return {
     find(accountId: string): TwoFactorRecord | null {
       const row = statements.byAccount.get(accountId);
-      return row ? toRecord(row) : null;
+      return row ? toTwoFactorRecord(row) : null;
     },
     insert(accountId: string, activatedAt: number, lastAcceptedStep: number, set: RecoverySetHeader): void {
       statements.insert.run({ accountId, activatedAt, lastAcceptedStep, ...set });

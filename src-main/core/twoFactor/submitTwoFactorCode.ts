@@ -10,7 +10,7 @@ import { matchedSteps, refusalFor } from './totp';
 
 type Deps = Pick<
   CoreDependencies,
-  'accounts' | 'events' | 'sessions' | 'challenges' | 'twoFactor' | 'secrets' | 'totp' | 'clock' | 'transaction' | 'withTwoFactorLock'
+  'accounts' | 'events' | 'sessions' | 'challenges' | 'twoFactor' | 'secrets' | 'totp' | 'clock' | 'transaction' | 'withTwoFactorLock' | 'restoreCheck'
 >;
 
 /**
