@@ -34,21 +34,23 @@ const base32 = new ScureBase32Plugin();
  * otplib throws for malformed tokens (wrong length, letters): that is a wrong code, not a crash.
  */
 export function createTotp(clock: Clock): Totp {
-  async function matchesStep(secret: string, code: string, step: number): Promise<boolean> {
+  /** The first step after `afterStep` within the drift range of now whose code is `code`, or null. */
+  async function nextMatch(secret: string, code: string, afterStep: number): Promise<number | null> {
     try {
-      // A tolerance of 0 checks exactly the step that `epoch` falls in, compared in constant time.
+      // A tolerance of k periods covers exactly the steps current-k … current+k, whatever the offset into the step.
       const result = await verify({
         secret,
         token: code,
-        epoch: step * TOTP_PERIOD_SECONDS,
+        epoch: Math.floor(clock.now() / 1000),
         period: TOTP_PERIOD_SECONDS,
         digits: TOTP_DIGITS,
         algorithm: 'sha1',
-        epochTolerance: 0,
+        epochTolerance: TOTP_DRIFT_SEARCH_STEPS * TOTP_PERIOD_SECONDS,
+        ...(afterStep >= 0 ? { afterTimeStep: afterStep } : {}),
       });
-      return result.valid;
+      return result.valid && 'timeStep' in result ? result.timeStep : null;
     } catch {
-      return false;
+      return null;
     }
   }
 
@@ -57,9 +59,10 @@ export function createTotp(clock: Clock): Totp {
     async check(secret, code) {
       const current = Math.floor(clock.now() / 1000 / TOTP_PERIOD_SECONDS);
       const matched: number[] = [];
-      // Every step is computed, whatever matches: no early exit.
-      for (let step = current - TOTP_DRIFT_SEARCH_STEPS; step <= current + TOTP_DRIFT_SEARCH_STEPS; step += 1) {
-        if (await matchesStep(secret, code, step)) matched.push(step);
+      // Each search resumes after the last match, so every step of the range is computed once.
+      for (let step = await nextMatch(secret, code, current - TOTP_DRIFT_SEARCH_STEPS - 1); step !== null; ) {
+        matched.push(step);
+        step = await nextMatch(secret, code, step);
       }
       const away = (step: number) => Math.abs(step - current);
       const inWindow = matched.filter((step) => away(step) <= TOTP_ACCEPTED_STEPS);
