@@ -70,6 +70,8 @@ export const MESSAGES = {
   recoveryCodesMissing:
     'Your recovery codes are missing from the system keychain, so they cannot be shown. Click Regenerate Codes to get a new set.',
   saveFailed: 'Gatehouse could not save the file. Choose another folder and try again.',
+  restoreNeedsKeychain:
+    "Gatehouse restored a backup and must check your system keychain before anyone signs in, so that nothing the backup undid works again. Unlock the keychain and try again.",
 } as const;
 
 /** INVALID_CODE's message when the code belongs to a time step minutes away from the computer's clock. */

@@ -8,7 +8,7 @@ import { createHandlerTable, type HandlerTable } from './handlerTable';
 import { consoleLogger, type Logger } from './logger';
 import type { SecretStore } from './secrets/secretStore';
 import type { PasswordHasher, ScryptParameters } from './security/passwordHasher';
-import { reconcileSecrets } from './twoFactor/reconcileSecrets';
+import { SecretStoreUnavailableError } from './secrets/secretStore';
 
 export interface BackendOptions {
   /** Folder for the database; created 0700 if missing. */
@@ -36,6 +36,8 @@ export interface Backend {
    * background and never rejects; an unavailable keychain is logged and skipped).
    */
   readonly reconciled: Promise<void>;
+  /** Settles once the background keychain work started so far (reconciliation, clean-ups) has settled. Never rejects. */
+  idle(): Promise<void>;
   /** Ends the signed-in session, e.g. when the OS locks the screen. */
   endSession(reason: SignOutReason): void;
   close(): void;
@@ -51,15 +53,23 @@ export function composeBackend(options: BackendOptions): Backend {
   const { deps, db } = createCoreDependencies({ ...options, clock: options.clock ?? systemClock, logger, newId: randomUUID });
   const handlers = createHandlerTable(deps, options.startupNotice ?? null);
 
-  const reconciled = reconcileSecrets(deps).then(
+  const reconciled = deps.restoreCheck.run().then(
     () => undefined,
-    (error: unknown) => logger.error(`keychain reconciliation failed: ${error instanceof Error ? error.name : typeof error}`),
+    (error: unknown) =>
+      error instanceof SecretStoreUnavailableError
+        ? logger.warn('keychain unavailable at start-up; two-factor secrets were not reconciled')
+        : logger.error(`keychain reconciliation failed: ${error instanceof Error ? error.name : typeof error}`),
   );
 
   return {
     dispatch: createDispatch(handlers, logger),
     handlers,
     reconciled,
+    async idle() {
+      await reconciled;
+      await deps.witness.idle();
+      await deps.cleanup.idle();
+    },
     endSession: (reason) => deps.sessions.end(reason),
     close() {
       if (!db.open) return;

@@ -7,19 +7,26 @@ import { openDatabase } from './db/openDatabase';
 import { createRecoveryCodesRepository } from './db/recoveryCodesRepository';
 import { createSecurityEventsRepository } from './db/securityEventsRepository';
 import { createTwoFactorRepository } from './db/twoFactorRepository';
+import { createTwoFactorStateRepository } from './db/twoFactorStateRepository';
 import { createUnknownEmailFailuresRepository } from './db/unknownEmailFailuresRepository';
 import type { DesktopIntegration } from './desktop/desktopIntegration';
 import type { Logger } from './logger';
+import { createKeychainCleanup } from './secrets/keychainCleanup';
 import type { SecretStore } from './secrets/secretStore';
 import { createKeyedMutex } from './security/keyedMutex';
 import { createScryptHasher, type PasswordHasher, type ScryptParameters } from './security/passwordHasher';
 import { createSessionManager } from './session/sessionManager';
+import { restoreMarkerFile } from './storage/restoreMarker';
 import { createPasswordConfirmations } from './twoFactor/passwordConfirmations';
 import { createPendingEnrollments } from './twoFactor/pendingEnrollments';
+import { reconcileSecrets } from './twoFactor/reconcileSecrets';
+import { createRestoreCheck } from './twoFactor/restoreCheck';
 import { createRecoveryCodeKdf } from './twoFactor/recoveryCodeKdf';
 import { createSignInChallenges } from './twoFactor/signInChallenges';
+import { syncWitness } from './twoFactor/syncWitness';
 import { createTotp } from './twoFactor/totp';
 import { createTwoFactorSecrets } from './twoFactor/twoFactorSecrets';
+import { createWitnessQueue } from './twoFactor/witnessQueue';
 
 export interface DependencyOptions {
   readonly dataDir: string;
@@ -38,7 +45,8 @@ export function createCoreDependencies(options: DependencyOptions): { deps: Core
   const db = openDatabase(options.dataDir);
   const events = createSecurityEventsRepository(db);
   const secrets = createTwoFactorSecrets(options.secretStore, readInstallationId(db, newId));
-  const enrollments = createPendingEnrollments(clock, secrets, logger);
+  const cleanup = createKeychainCleanup(logger);
+  const enrollments = createPendingEnrollments(clock, secrets, cleanup);
   const confirmations = createPasswordConfirmations(clock);
   const sessions = createSessionManager(clock, (accountId, reason, at) => {
     if (db.open) events.record(accountId, 'signed_out', at, reason);
@@ -46,6 +54,22 @@ export function createCoreDependencies(options: DependencyOptions): { deps: Core
     confirmations.clear();
     void enrollments.discard();
   });
+
+  const twoFactorStates = createTwoFactorStateRepository(db);
+  // A sync still under way when the app quits stops with the database; the next start completes it.
+  const stopIfClosed = (error: unknown): void => {
+    if (db.open) throw error;
+  };
+  const witness = createWitnessQueue(logger, (accountId) => (db.open ? syncWitness(deps, accountId).catch(stopIfClosed) : Promise.resolve()));
+  /** One write transaction; the accounts whose two-factor state it changed are then mirrored to the keychain. */
+  const transaction = <T>(work: () => T): T => {
+    try {
+      return db.transaction(work).immediate();
+    } finally {
+      const changed = twoFactorStates.takeChanged();
+      if (changed.length > 0) witness.schedule(changed);
+    }
+  };
 
   const deps: CoreDependencies = {
     accounts: createAccountsRepository(db),
@@ -57,7 +81,8 @@ export function createCoreDependencies(options: DependencyOptions): { deps: Core
     hasher: options.passwordHasher ?? createScryptHasher(),
     withAccountLock: createKeyedMutex(),
     withTwoFactorLock: createKeyedMutex(),
-    transaction: (work) => db.transaction(work).immediate(),
+    transaction,
+    bookkeeping: transaction,
     newId,
     twoFactor: createTwoFactorRepository(db),
     recoveryCodes: createRecoveryCodesRepository(db),
@@ -68,6 +93,11 @@ export function createCoreDependencies(options: DependencyOptions): { deps: Core
     enrollments,
     confirmations,
     desktop: options.desktop,
+    cleanup,
+    twoFactorStates,
+    witness,
+    withWitnessLock: createKeyedMutex(),
+    restoreCheck: createRestoreCheck(restoreMarkerFile(options.dataDir), () => reconcileSecrets(deps)),
   };
   return { deps, db };
 }

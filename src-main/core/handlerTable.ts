@@ -10,6 +10,7 @@ import { signIn } from './accounts/signIn';
 import { signOut } from './accounts/signOut';
 import { updateProfile } from './accounts/updateProfile';
 import type { CoreDependencies } from './coreDependencies';
+import { runInSession } from './session/runInSession';
 import { createTwoFactorHandlers } from './twoFactor/twoFactorHandlers';
 
 /** One handler per operation, called only with input that passed the operation's schema. */
@@ -17,7 +18,10 @@ export type HandlerTable = {
   readonly [K in OperationName]: (input: ValidatedInput<K>) => Promise<OperationOutput<K>>;
 };
 
-/** `startupNotice`: what start-up did to a damaged database, for the first screen to say. */
+/**
+ * `startupNotice`: what start-up did to a damaged database, for the first screen to say.
+ * Operations that need a session run inside runInSession: they cannot outlive it.
+ */
 export function createHandlerTable(deps: CoreDependencies, startupNotice: StartupNotice | null = null): HandlerTable {
   return {
     getStartupNotice: async () => ({ notice: startupNotice }),
@@ -26,9 +30,9 @@ export function createHandlerTable(deps: CoreDependencies, startupNotice: Startu
     signIn: (input) => signIn(deps, input),
     signOut: () => signOut(deps),
     getSession: () => getSession(deps),
-    updateProfile: (input) => updateProfile(deps, input),
-    changePassword: (input) => changePassword(deps, input),
-    listSecurityEvents: (input) => listSecurityEvents(deps, input),
+    updateProfile: (input) => runInSession(deps, (scoped) => updateProfile(scoped, input)),
+    changePassword: (input) => runInSession(deps, (scoped) => changePassword(scoped, input)),
+    listSecurityEvents: (input) => runInSession(deps, (scoped) => listSecurityEvents(scoped, input)),
     ...createTwoFactorHandlers(deps),
   };
 }

@@ -7,6 +7,11 @@ import type { DamagedDatabaseReport, RecoveryChoice } from '../core/desktop/desk
 
 export const RECOVERY_DIALOG_TITLE = 'Gatehouse found a damaged database';
 
+/** What restoring undoes and what it keeps (the two-factor state comes back from the keychain, see syncWitness). */
+export const RESTORE_UNDOES =
+  'Restoring undoes every change made since that backup: accounts created since are not in it, and names and passwords are as they were then, so sign in with the password you had then. ' +
+  'Two-factor authentication is not rolled back: used codes stay used, a replaced set of recovery codes stays replaced, and a lock stays in place.';
+
 /** A backup's time as the person reads dates, e.g. "28 Nov 2026, 14:30". */
 const formatTakenAt = (takenAt: number): string =>
   new Date(takenAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -19,7 +24,7 @@ export function recoveryDialog(report: DamagedDatabaseReport): { options: Messag
     : ['Start with no accounts', 'Quit'];
   const choices: RecoveryChoice[] = backup ? ['restore', 'start-empty', 'quit'] : ['start-empty', 'quit'];
   const next = backup
-    ? `You can restore the most recent backup, from ${formatTakenAt(backup.takenAt)} (changes made since then are not in it), or start with no accounts.`
+    ? `You can restore the most recent backup, from ${formatTakenAt(backup.takenAt)}, or start with no accounts.\n\n${RESTORE_UNDOES}`
     : 'There is no backup to restore. You can start with no accounts, or quit and keep the data folder as it is.';
   return {
     options: {

@@ -43,6 +43,9 @@ test('a damaged database is moved aside, the backup restored, and the sign-in sc
   const movedTo = join(app.dataDir, moved!);
   await expect(notice).toContainText(`moved it to ${movedTo}`);
   await expect(notice).toContainText('Your accounts were restored from the backup of');
+  // What a restore undoes, and what it does not.
+  await expect(notice).toContainText('sign in with the password you had then');
+  await expect(notice).toContainText('Two-factor settings and used recovery codes are not rolled back');
   expect((await readFile(movedTo)).equals(garbage)).toBe(true);
 
   await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();

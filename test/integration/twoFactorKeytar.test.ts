@@ -3,6 +3,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createKeytarSecretStore } from '../../src-main/core/secrets/keytarSecretStore';
 import { ADA, createBackendHarness, expectOk, type BackendHarness } from '../support/backendHarness';
 import { activateTwoFactor, codeAt, queryDatabase, signInToChallenge } from '../support/twoFactorSteps';
+import { expectWitnessesInSync } from '../support/witness';
 
 // Runs against the private Secret Service that scripts/with-private-keyring.sh starts for the test run.
 describe('two-factor authentication against the real keychain (keytar, Secret Service)', () => {
@@ -23,7 +24,8 @@ describe('two-factor authentication against the real keychain (keytar, Secret Se
     const { secret, recoveryCodes } = await activateTwoFactor(harness);
     const installationId = (queryDatabase<{ value: string }>(harness, "SELECT value FROM meta WHERE key = 'installation_id'"))[0]!.value;
     const mine = async () => (await keychain.keys()).filter((key) => key.startsWith(`${installationId}/`));
-    expect((await mine()).map((key) => key.split('/')[1]).sort()).toEqual(['recovery', 'totp']);
+    await harness.backend.idle();
+    expect((await mine()).map((key) => key.split('/')[1]).sort()).toEqual(['recovery', 'totp', 'witness']);
     expect(await keychain.get(`${installationId}/totp/${expectOk(await harness.call('getSession', {})).session!.account.id}`)).toBe(secret);
 
     await signInToChallenge(harness);
@@ -33,7 +35,10 @@ describe('two-factor authentication against the real keychain (keytar, Secret Se
     expectOk(await harness.call('regenerateRecoveryCodes', { password: ADA.password }));
     expect((await mine()).filter((key) => key.includes('/recovery/'))).toHaveLength(1);
     expectOk(await harness.call('deactivateTwoFactor', { password: ADA.password }));
-    expect(await mine()).toEqual([]);
+    await harness.backend.idle();
+    // Only the witness stays: it says two-factor authentication was turned off, so a restored backup can't turn it on.
+    expect((await mine()).map((key) => key.split('/')[1])).toEqual(['witness']);
+    await expectWitnessesInSync(keychain, harness.dataDir);
   });
 
   it('keeps two data directories apart in one keychain, even through reconciliation', async () => {

@@ -16,6 +16,7 @@ import { BUSY_TIMEOUT_MS, DATABASE_FILE_NAME } from '../../src-main/core/db/open
 import { createKeytarSecretStore } from '../../src-main/core/secrets/keytarSecretStore';
 import { ADA, createBackendHarness, expectOk, type BackendHarness } from '../support/backendHarness';
 import { activateTwoFactor, codeAt, queryDatabase } from '../support/twoFactorSteps';
+import { expectWitnessesInSync } from '../support/witness';
 import { recordSecurityCheck } from './support/securityCheck';
 
 const GRACE = { name: 'Grace Hopper', email: 'grace@example.com', password: 'cobol compiler 1959' } as const;
@@ -61,6 +62,7 @@ describe('a busy database', () => {
     };
     try {
       await activateTwoFactor(harness);
+      await harness.backend.idle(); // its witness is written in the background
       const ada = row<{ id: string }>('SELECT id FROM accounts WHERE email = ?', ADA.email)!;
       const setBefore = row<{ recovery_set_id: string }>('SELECT recovery_set_id FROM two_factor WHERE account_id = ?', ada.id)!;
       const entriesBefore = await entries();
@@ -99,9 +101,14 @@ describe('a busy database', () => {
       harness.reopen();
       await harness.backend.reconciled;
       const named = queryDatabase<{ account_id: string; recovery_set_id: string }>(harness, 'SELECT account_id, recovery_set_id FROM two_factor');
-      const expected = named.flatMap((r) => [`${installationId}/totp/${r.account_id}`, `${installationId}/recovery/${r.account_id}/${r.recovery_set_id}`]);
+      const expected = named.flatMap((r) => [
+        `${installationId}/totp/${r.account_id}`,
+        `${installationId}/recovery/${r.account_id}/${r.recovery_set_id}`,
+        `${installationId}/witness/${r.account_id}`,
+      ]);
       expect(await entries()).toEqual(expected.sort());
-      expect(entriesBefore).toHaveLength(2);
+      await expectWitnessesInSync(harness.secretStore, harness.dataDir);
+      expect(entriesBefore).toHaveLength(3);
     } finally {
       harness.cleanup();
     }

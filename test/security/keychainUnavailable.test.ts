@@ -8,6 +8,7 @@ import { createKeytarSecretStore } from '../../src-main/core/secrets/keytarSecre
 import { createBackendHarness } from '../support/backendHarness';
 import { createFakeClock } from '../support/fakeClock';
 import { STEP_MS } from '../support/twoFactorSteps';
+import { expectWitnessesInSync } from '../support/witness';
 import { buildCrashChild, runCrashChild } from './support/crashChildProcess';
 import { startPrivateSecretService, type PrivateSecretService } from './support/keychainPrivateService';
 import { expectScript, findSecrets, onceBack, runInProcess, SETUP, setupSecrets, whileUnavailable } from './support/keychainScenario';
@@ -48,11 +49,14 @@ function expectUnchangedButOneCodeUsed(before: DatabaseState, after: DatabaseSta
   expect(after).toEqual({ ...before, usedCodes: before.usedCodes + 1 });
 }
 
-/** Once back, ADA deactivated and BOB activated: the keychain holds BOB's two entries and nothing else. */
+/**
+ * Once back, ADA deactivated and BOB activated: the keychain holds BOB's two secrets and nothing else
+ * secret, plus one witness each (ADA's records that two-factor authentication was turned off).
+ */
 function expectOnlyBobsEntries(state: DatabaseState, listed: unknown): void {
   expect(state.twoFactor).toEqual([{ email: 'bob@example.com', setId: expect.any(String) }]);
   const mine = (listed as string[]).filter((key) => key.startsWith(`${state.installationId}/`));
-  expect(mine.map((key) => key.split('/')[1]).sort()).toEqual(['recovery', 'totp']);
+  expect(mine.map((key) => key.split('/')[1]).sort()).toEqual(['recovery', 'totp', 'witness', 'witness']);
   expect(mine.find((key) => key.includes('/recovery/'))).toMatch(new RegExp(`/${state.twoFactor[0]!.setId}$`));
 }
 
@@ -139,6 +143,8 @@ describe('keychain unavailable: fails closed, recovery codes still work, nothing
     const back = await runInProcess(harness, onceBack(secret), BACK_AT);
     expectScript(onceBack(secret), back, 'adapter throwing, once back');
     expectOnlyBobsEntries(readDatabase(harness.dataDir), back.get(onceBack(secret).length - 1));
+    await harness.backend.idle();
+    await expectWitnessesInSync(keychain, harness.dataDir);
     expect(findSecrets(harness.dataDir, lines, secret, codes)).toEqual([]);
     harness.backend.close();
     for (const key of await keychain.keys()) await keychain.delete(key);

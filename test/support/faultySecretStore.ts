@@ -1,5 +1,6 @@
 import { createMemorySecretStore } from '../../src-main/core/secrets/memorySecretStore';
 import { SecretStoreUnavailableError, type SecretStore } from '../../src-main/core/secrets/secretStore';
+import { createPausePoints } from './pausePoints';
 
 export type SecretStoreOperation = 'get' | 'set' | 'delete' | 'keys';
 const ALL: readonly SecretStoreOperation[] = ['get', 'set', 'delete', 'keys'];
@@ -12,6 +13,7 @@ export function createFaultySecretStore(inner: SecretStore & { entries?: Map<str
   const failing = new Map<SecretStoreOperation, number>();
   const frozen = new Map<SecretStoreOperation, { from: number; perform: boolean }>();
   const calls = new Map<SecretStoreOperation, number>();
+  const points = createPausePoints<SecretStoreOperation>();
   const never = new Promise<never>(() => {});
   let onFrozen: () => void = () => {};
   let frozenReached = new Promise<void>((resolve) => (onFrozen = resolve));
@@ -20,7 +22,7 @@ export function createFaultySecretStore(inner: SecretStore & { entries?: Map<str
   async function run<T>(operation: SecretStoreOperation, work: () => Promise<T>): Promise<T> {
     guard(operation);
     const freeze = frozen.get(operation);
-    if (!freeze || (calls.get(operation) ?? 0) < freeze.from) return work();
+    if (!freeze || (calls.get(operation) ?? 0) < freeze.from) return points.pass(operation, work);
     if (freeze.perform) await work();
     onFrozen();
     return never;
@@ -55,6 +57,8 @@ export function createFaultySecretStore(inner: SecretStore & { entries?: Map<str
     freeze(operation: SecretStoreOperation, { afterCalls = 0, perform = false } = {}): void {
       frozen.set(operation, { from: (calls.get(operation) ?? 0) + afterCalls + 1, perform });
     },
+    /** Holds the answer of the (afterCalls+1)-th further call of `operation` until released (it is performed first). */
+    hold: points.hold,
     /** Resolves once a frozen call has been reached (the simulated crash has happened). */
     crashed: (): Promise<void> => frozenReached,
     heal(): void {

@@ -3,7 +3,7 @@ import type { CoreDependencies } from '../coreDependencies';
 import { checkPassword } from './checkPassword';
 import { requireSignedIn } from './sessionInfo';
 
-type Deps = Pick<CoreDependencies, 'accounts' | 'events' | 'sessions' | 'hasher' | 'clock' | 'withAccountLock' | 'transaction'>;
+type Deps = Pick<CoreDependencies, 'accounts' | 'events' | 'sessions' | 'hasher' | 'clock' | 'withAccountLock' | 'transaction' | 'bookkeeping'>;
 
 /**
  * Changes the signed-in account's password after checking the current one.

@@ -4,7 +4,7 @@ import type { AccountRecord } from '../db/accountsRepository';
 import { countPasswordFailure } from './countPasswordFailure';
 import { nextPasswordAttemptAt } from './readThrottle';
 
-type Deps = Pick<CoreDependencies, 'accounts' | 'events' | 'hasher' | 'clock' | 'transaction'>;
+type Deps = Pick<CoreDependencies, 'accounts' | 'events' | 'hasher' | 'clock' | 'bookkeeping'>;
 
 /**
  * Checks a signed-in person's password (Change password, confirming for two-factor changes).
@@ -18,7 +18,8 @@ export async function checkPassword(deps: Deps, signedIn: AccountRecord, passwor
   const retryAt = nextPasswordAttemptAt(deps, account);
   if (retryAt !== null) throw rateLimited(retryAt);
   if (!(await deps.hasher.verify(password, account.passwordHash))) {
-    deps.transaction(() => {
+    // Counted even if the session ended meanwhile: ending it must not buy a free guess.
+    deps.bookkeeping(() => {
       const now = deps.clock.now();
       countPasswordFailure(deps, account, now);
       deps.events.record(account.id, 'password_check_failed', now);

@@ -19,6 +19,7 @@ type Deps = Pick<
   | 'twoFactor'
   | 'challenges'
   | 'unknownEmails'
+  | 'restoreCheck'
 >;
 
 /**
@@ -31,6 +32,8 @@ type Deps = Pick<
  */
 export async function signIn(deps: Deps, { email, password }: ValidatedInput<'signIn'>): Promise<OperationOutput<'signIn'>> {
   const { accounts, events, sessions, hasher, clock, withAccountLock, transaction } = deps;
+  // After a restored backup, every email waits for the two-factor state to be checked (the same for all: no oracle).
+  await deps.restoreCheck.ready();
   const candidate = accounts.findByEmail(email);
   if (!candidate) return refuseUnknownEmail(deps, email, password);
 

@@ -11,7 +11,7 @@ export interface TwoFactorRecord {
   readonly recoveryGeneratedAt: number;
 }
 
-interface TwoFactorRow {
+export interface TwoFactorRow {
   account_id: string;
   activated_at: number;
   last_accepted_step: number;
@@ -28,7 +28,7 @@ export interface RecoverySetHeader {
   readonly generatedAt: number;
 }
 
-const toRecord = (row: TwoFactorRow): TwoFactorRecord => ({
+export const toTwoFactorRecord = (row: TwoFactorRow): TwoFactorRecord => ({
   accountId: row.account_id,
   activatedAt: row.activated_at,
   lastAcceptedStep: row.last_accepted_step,
@@ -41,7 +41,7 @@ const toRecord = (row: TwoFactorRow): TwoFactorRecord => ({
 
 export type TwoFactorRepository = ReturnType<typeof createTwoFactorRepository>;
 
-/** The two_factor row of an account: activation, replay guard, failure counter and lock. */
+/** The two_factor row of an account (activation, replay guard, failure counter and lock) and its spent TOTP steps. */
 export function createTwoFactorRepository(db: Database) {
   const statements = {
     byAccount: db.prepare<[string], TwoFactorRow>('SELECT * FROM two_factor WHERE account_id = ?'),
@@ -50,9 +50,17 @@ export function createTwoFactorRepository(db: Database) {
        VALUES (@accountId, @activatedAt, @lastAcceptedStep, @setId, @kdf, @generatedAt)`,
     ),
     delete: db.prepare<[string]>('DELETE FROM two_factor WHERE account_id = ?'),
-    advanceStep: db.prepare<[number, string, number]>(
-      'UPDATE two_factor SET last_accepted_step = ? WHERE account_id = ? AND last_accepted_step < ?',
+    acceptStep: db.prepare<{ accountId: string; step: number }>(
+      `UPDATE two_factor SET last_accepted_step = @step
+       WHERE account_id = @accountId AND last_accepted_step < @step
+         AND NOT EXISTS (SELECT 1 FROM totp_spent_steps WHERE account_id = @accountId AND step = @step)`,
     ),
+    pruneSpent: db.prepare<[string, number]>('DELETE FROM totp_spent_steps WHERE account_id = ? AND step <= ?'),
+    spend: db.prepare<{ accountId: string; step: number }>(
+      `INSERT OR IGNORE INTO totp_spent_steps (account_id, step)
+       SELECT account_id, @step FROM two_factor WHERE account_id = @accountId AND last_accepted_step < @step`,
+    ),
+    spent: db.prepare<[string], { step: number }>('SELECT step FROM totp_spent_steps WHERE account_id = ? ORDER BY step'),
     recordFailure: db.prepare<[string], { failed_attempts: number }>(
       'UPDATE two_factor SET failed_attempts = failed_attempts + 1 WHERE account_id = ? RETURNING failed_attempts',
     ),
@@ -67,15 +75,27 @@ export function createTwoFactorRepository(db: Database) {
   return {
     find(accountId: string): TwoFactorRecord | null {
       const row = statements.byAccount.get(accountId);
-      return row ? toRecord(row) : null;
+      return row ? toTwoFactorRecord(row) : null;
     },
     insert(accountId: string, activatedAt: number, lastAcceptedStep: number, set: RecoverySetHeader): void {
       statements.insert.run({ accountId, activatedAt, lastAcceptedStep, ...set });
     },
     /** Deletes the row and, by cascade, the recovery codes. */
     delete: (accountId: string): void => void statements.delete.run(accountId),
-    /** Accepts `step` only if it is newer than every accepted step: the final guard against replay. */
-    advanceStep: (accountId: string, step: number): boolean => statements.advanceStep.run(step, accountId, step).changes === 1,
+    /**
+     * Accepts `step` only if it is newer than every accepted step and not spent: the final guard
+     * against replay. Spent steps it leaves behind can never be accepted any more, so they go.
+     */
+    acceptStep(accountId: string, step: number): boolean {
+      if (statements.acceptStep.run({ accountId, step }).changes !== 1) return false;
+      statements.pruneSpent.run(accountId, step);
+      return true;
+    },
+    /** Marks steps a code matched as never acceptable (those not newer than the last accepted step already are). */
+    spendSteps(accountId: string, steps: readonly number[]): void {
+      for (const step of steps) statements.spend.run({ accountId, step });
+    },
+    spentSteps: (accountId: string): number[] => statements.spent.all(accountId).map((row) => row.step),
     /** Counts one more consecutive failure; resolves to the new count. */
     recordFailure: (accountId: string): number => statements.recordFailure.get(accountId)?.failed_attempts ?? 0,
     /** Locks the second factor until `until` and starts the count afresh for after the lock. */

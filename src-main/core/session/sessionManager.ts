@@ -39,6 +39,11 @@ export function createSessionManager(clock: Clock, onEnded: SessionEndedListener
       session = { id: lastId, accountId, lastActivityAt: clock.now() };
       return describe()!;
     },
+    /** Whether `session` is still the current one (not ended, not idle too long, not replaced). */
+    isCurrent(candidate: ActiveSession): boolean {
+      expireIfIdle();
+      return session?.id === candidate.id;
+    },
     /** The current session without counting as activity. */
     peek(): ActiveSession | null {
       expireIfIdle();

@@ -8,6 +8,7 @@ import { checkDatabaseFile } from './checkDatabaseFile';
 import { listBackups } from './listBackups';
 import { findDamagedAside, moveDamagedAside } from './moveDamagedAside';
 import { pruneBackups } from './pruneBackups';
+import { markRestored } from './restoreMarker';
 import { restoreBackup } from './restoreBackup';
 import { takeBackup } from './takeBackup';
 
@@ -63,6 +64,8 @@ async function askAndRecover(dataDir: string, file: string, movedTo: string, opt
   const choice = await options.chooseRecovery({ movedTo, newestBackup: newestBackup && { takenAt: newestBackup.takenAt } });
   if (choice === 'quit') return { outcome: 'quit' };
   if (choice === 'restore' && newestBackup) {
+    // Before the backup is in place: its two-factor state is checked against the keychain before anyone signs in.
+    markRestored(dataDir);
     await restoreBackup(newestBackup, file);
     options.logger.info('database restored from a backup');
     return { outcome: 'ready', notice: { movedTo, restoredFrom: newestBackup.takenAt } };

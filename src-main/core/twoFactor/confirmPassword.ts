@@ -7,7 +7,7 @@ import type { ActiveSession } from '../session/sessionManager';
 
 export type SudoDeps = Pick<
   CoreDependencies,
-  'accounts' | 'events' | 'sessions' | 'hasher' | 'clock' | 'withAccountLock' | 'confirmations' | 'transaction'
+  'accounts' | 'events' | 'sessions' | 'hasher' | 'clock' | 'withAccountLock' | 'confirmations' | 'transaction' | 'bookkeeping'
 >;
 
 /**

@@ -1,22 +1,22 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
-import { clockDriftMessage, MESSAGES } from '../../../src-shared/errors';
 import { enrollmentExpired, invalidCode, twoFactorAlreadyActive } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
 import { requireActiveEnrollment } from './activeEnrollment';
 import { newRecoverySet, toRecoveryCodeSet } from './newRecoverySet';
-import { driftMinutes } from './totp';
+import { matchedSteps, refusalFor } from './totp';
 
 type Deps = Pick<
   CoreDependencies,
   | 'sessions' | 'accounts' | 'events' | 'enrollments' | 'twoFactor' | 'recoveryCodes' | 'secrets' | 'totp'
-  | 'recoveryKdf' | 'clock' | 'newId' | 'transaction' | 'withTwoFactorLock' | 'logger'
+  | 'recoveryKdf' | 'clock' | 'newId' | 'transaction' | 'withTwoFactorLock'
 >;
 
 /**
  * "Activate" with the first code from the app. The order makes a crash at any point safe:
  * (a) keychain: the active secret and the plaintext recovery codes; (b) one SQLite transaction:
  * the two_factor row, the code hashes and the event — this is the moment 2FA becomes active;
- * (c) delete the pending entry. Start-up reconciliation removes whatever (a) left without (b).
+ * (c) delete the pending entry (bounded). If anything fails before (b), or the session ends,
+ * runInSession deletes what (a) wrote; after a crash, start-up reconciliation does.
  */
 export async function confirmTwoFactorEnrollment(
   deps: Deps,
@@ -34,37 +34,25 @@ export async function confirmTwoFactorEnrollment(
       throw enrollmentExpired();
     }
     const check = await deps.totp.check(secret, code);
-    if (check.kind === 'drift') {
-      const minutes = driftMinutes(check.steps);
-      throw invalidCode({ message: clockDriftMessage(minutes), clockDriftMinutes: minutes });
+    const step = check.inWindow.find((candidate) => !enrollment.spentSteps.has(candidate));
+    if (step === undefined) {
+      // Every step a refused code matched is spent (e.g. one a clock-drift hint named): never accepted
+      // later, neither here nor at sign-in (they go into totp_spent_steps with the row).
+      for (const matched of matchedSteps(check)) enrollment.spentSteps.add(matched);
+      throw invalidCode(refusalFor(check));
     }
-    if (check.kind === 'invalid') throw invalidCode({ message: MESSAGES.invalidTotpCode });
 
     const set = await newRecoverySet(deps);
-    try {
-      await secrets.writeTotp(account.id, secret);
-      await secrets.writeRecovery(account.id, set.header.setId, set.codes);
-      deps.transaction(() => {
-        // The enrollment code's step counts as used: it cannot be replayed at the next sign-in.
-        twoFactor.insert(account.id, deps.clock.now(), check.step, set.header);
-        deps.recoveryCodes.replaceAll(account.id, set.hashes);
-        deps.events.record(account.id, 'two_factor_activated', deps.clock.now());
-      });
-    } catch (error) {
-      await undoKeychainWrites(deps, account.id, set.header.setId);
-      throw error;
-    }
+    await secrets.writeTotp(account.id, secret);
+    await secrets.writeRecovery(account.id, set.header.setId, set.codes);
+    deps.transaction(() => {
+      // The enrollment code's step counts as used: it cannot be replayed at the next sign-in.
+      twoFactor.insert(account.id, deps.clock.now(), step, set.header);
+      twoFactor.spendSteps(account.id, [...enrollment.spentSteps, ...matchedSteps(check)]);
+      deps.recoveryCodes.replaceAll(account.id, set.hashes);
+      deps.events.record(account.id, 'two_factor_activated', deps.clock.now());
+    });
     await deps.enrollments.discard(enrollment);
     return { recoveryCodes: toRecoveryCodeSet(set.codes, new Set(), set.header.generatedAt) };
   });
-}
-
-/** Best effort: if this fails too, start-up reconciliation removes the entries (no two_factor row). */
-async function undoKeychainWrites({ secrets, logger }: Pick<Deps, 'secrets' | 'logger'>, accountId: string, setId: string): Promise<void> {
-  try {
-    await secrets.deleteTotp(accountId);
-    await secrets.deleteRecovery(accountId, setId);
-  } catch {
-    logger.warn('activation failed and its keychain entries could not be removed yet; they will be at the next start');
-  }
 }

@@ -4,13 +4,14 @@ import type { CoreDependencies } from '../coreDependencies';
 import { requirePasswordConfirmation, type SudoDeps } from './confirmPassword';
 import { requireActive } from './currentRecoveryCodes';
 
-type Deps = SudoDeps & Pick<CoreDependencies, 'twoFactor' | 'secrets' | 'transaction' | 'withTwoFactorLock' | 'logger'>;
+type Deps = SudoDeps & Pick<CoreDependencies, 'twoFactor' | 'secrets' | 'transaction' | 'withTwoFactorLock' | 'cleanup'>;
 
 /**
  * "Deactivate", after the password pop-up (always asked). The keychain is checked first so the
  * normal path leaves nothing behind; then (a) one transaction deletes the row, the code hashes
- * (cascade) and logs it — from here sign-in asks for no code — and (b) the keychain entries go.
- * If (b) fails, start-up reconciliation removes them (no two_factor row any more).
+ * (cascade) and logs it — from here sign-in asks for no code — and (b) the keychain entries go
+ * (bounded: a keychain that does not answer is not waited for). If (b) fails, start-up
+ * reconciliation removes them (no two_factor row any more).
  */
 export async function deactivateTwoFactor(deps: Deps, { password }: ValidatedInput<'deactivateTwoFactor'>): Promise<OperationOutput<'deactivateTwoFactor'>> {
   const { account: signedIn } = requireSignedIn(deps);
@@ -24,12 +25,10 @@ export async function deactivateTwoFactor(deps: Deps, { password }: ValidatedInp
       deps.twoFactor.delete(account.id);
       deps.events.record(account.id, 'two_factor_deactivated', deps.clock.now());
     });
-    try {
+    await deps.cleanup.run('the secrets of a deactivated second factor', async () => {
       await deps.secrets.deleteTotp(account.id);
       await deps.secrets.deleteRecovery(account.id, record.recoverySetId);
-    } catch {
-      deps.logger.warn('two-factor secrets could not be removed from the keychain yet; they will be at the next start');
-    }
+    });
   });
   return {};
 }

@@ -1,5 +1,5 @@
 import type { OperationOutput } from '../../../src-shared/contract';
-import { saveFailed } from '../appError';
+import { AppError, saveFailed } from '../appError';
 import { requireSignedIn } from '../accounts/sessionInfo';
 import type { CoreDependencies } from '../coreDependencies';
 import { requirePasswordConfirmation, type SudoDeps } from './confirmPassword';
@@ -20,7 +20,8 @@ export async function downloadRecoveryCodes(deps: Deps): Promise<OperationOutput
       suggestedName: recoveryCodesFileName(account, now),
       contents: recoveryCodesFileContents(account, set, now),
     });
-  } catch {
+  } catch (error) {
+    if (error instanceof AppError) throw error; // e.g. NOT_SIGNED_IN: the session ended first
     throw saveFailed();
   }
   return saved ? { saved: true, fileName: saved.fileName } : { saved: false };

@@ -4,7 +4,7 @@ import type { CoreDependencies } from '../coreDependencies';
 import { requirePasswordConfirmation, type SudoDeps } from './confirmPassword';
 import { readCurrentRecoveryCodes, requireActive } from './currentRecoveryCodes';
 
-type Deps = SudoDeps & Pick<CoreDependencies, 'twoFactor' | 'recoveryCodes' | 'secrets' | 'events' | 'withTwoFactorLock'>;
+type Deps = SudoDeps & Pick<CoreDependencies, 'twoFactor' | 'recoveryCodes' | 'secrets' | 'events' | 'withTwoFactorLock' | 'transaction'>;
 
 /** "See Recovery Codes": the current set, used codes marked. Needs a password confirmed in the last 15 minutes. */
 export async function getRecoveryCodes(deps: Deps, { password }: ValidatedInput<'getRecoveryCodes'>): Promise<OperationOutput<'getRecoveryCodes'>> {
@@ -12,7 +12,7 @@ export async function getRecoveryCodes(deps: Deps, { password }: ValidatedInput<
   const { account } = await requirePasswordConfirmation(deps, password);
   return deps.withTwoFactorLock(account.id, async () => {
     const recoveryCodes = await readCurrentRecoveryCodes(deps, account.id);
-    deps.events.record(account.id, 'recovery_codes_viewed', deps.clock.now());
+    deps.transaction(() => deps.events.record(account.id, 'recovery_codes_viewed', deps.clock.now()));
     return { recoveryCodes };
   });
 }

@@ -1,6 +1,6 @@
 import { ENROLLMENT_TTL_MS } from '../../../src-shared/twoFactorRules';
 import type { Clock } from '../clock';
-import type { Logger } from '../logger';
+import type { KeychainCleanup } from '../secrets/keychainCleanup';
 import type { ActiveSession } from '../session/sessionManager';
 import type { TwoFactorSecrets } from './twoFactorSecrets';
 
@@ -8,6 +8,8 @@ export interface PendingEnrollment {
   readonly accountId: string;
   readonly sessionId: number;
   readonly expiresAt: number;
+  /** Time steps codes entered during this enrollment matched: none of them activates it later. */
+  readonly spentSteps: Set<number>;
 }
 
 export type PendingEnrollments = ReturnType<typeof createPendingEnrollments>;
@@ -16,28 +18,26 @@ export type PendingEnrollments = ReturnType<typeof createPendingEnrollments>;
  * The enrollment in progress (QR shown, no valid code yet). Its secret is in the keychain entry
  * totp-pending; this remembers whose it is and until when. It is discarded on cancel, when the
  * session ends, and after ENROLLMENT_TTL_MS: lazily on the next use, and by an unref'd timer so an
- * abandoned secret does not wait for the next click. Reconciliation removes any left by a crash.
+ * abandoned secret does not wait for the next click. Reconciliation removes any left by a crash or
+ * by a keychain that did not answer the deletion.
  */
-export function createPendingEnrollments(clock: Clock, secrets: TwoFactorSecrets, logger: Logger) {
+export function createPendingEnrollments(clock: Clock, secrets: TwoFactorSecrets, cleanup: KeychainCleanup) {
   let pending: PendingEnrollment | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  /** Forgotten at once; the keychain deletion follows, bounded (see cleanUpKeychain). */
   async function discard(): Promise<void> {
     const dropped = pending;
     pending = null;
     clearTimeout(timer);
     if (!dropped) return;
-    try {
-      await secrets.deletePending(dropped.accountId);
-    } catch {
-      logger.warn('could not delete a pending two-factor secret; it will be removed at the next start');
-    }
+    await cleanup.run('a discarded pending two-factor secret', () => secrets.deletePending(dropped.accountId));
   }
 
   return {
     start(session: ActiveSession): PendingEnrollment {
       clearTimeout(timer);
-      pending = { accountId: session.accountId, sessionId: session.id, expiresAt: clock.now() + ENROLLMENT_TTL_MS };
+      pending = { accountId: session.accountId, sessionId: session.id, expiresAt: clock.now() + ENROLLMENT_TTL_MS, spentSteps: new Set() };
       timer = setTimeout(() => void discardIfExpired(), ENROLLMENT_TTL_MS + 1000);
       timer.unref?.();
       return pending;

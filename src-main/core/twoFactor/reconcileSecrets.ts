@@ -1,30 +1,31 @@
 import type { CoreDependencies } from '../coreDependencies';
-import { SecretStoreUnavailableError } from '../secrets/secretStore';
+import { syncWitness } from './syncWitness';
 import type { ParsedSecretKey } from './twoFactorSecrets';
 
-type Deps = Pick<CoreDependencies, 'secrets' | 'twoFactor' | 'enrollments' | 'withTwoFactorLock' | 'logger'>;
+type Deps = Pick<
+  CoreDependencies,
+  'secrets' | 'accounts' | 'twoFactor' | 'twoFactorStates' | 'enrollments' | 'withTwoFactorLock' | 'withWitnessLock' | 'transaction' | 'logger'
+>;
 
 /**
- * Repairs what a crash between a keychain write and the database commit left behind; SQLite is
- * the source of truth. Removes: pending secrets (enrollments never survive a restart), TOTP
- * secrets of accounts without a two_factor row, and recovery code sets the row does not name.
- * Each account is decided under its two-factor lock, so an activation or regeneration that starts
- * meanwhile is never mistaken for debris. Resolves to the number of entries removed.
+ * Runs at every start. For each account with keychain entries or a two-factor history, under its
+ * two-factor lock (so an activation or regeneration that starts meanwhile is never mistaken for
+ * debris): first SQLite and the keychain witness are brought into agreement (syncWitness: after a
+ * restored backup the witness's newer state wins), then the entries SQLite does not name are removed
+ * — what a crash between a keychain write and the commit left: pending secrets (enrollments never
+ * survive a restart), TOTP secrets without a two_factor row, recovery sets the row does not name,
+ * and every entry of an account that does not exist (created after a restored backup). Resolves to
+ * the number of entries removed; rejects (SecretStoreUnavailableError) if the keychain can't be
+ * reached, so a restored database stays unchecked.
  */
 export async function reconcileSecrets(deps: Deps): Promise<number> {
-  let entries: ParsedSecretKey[];
-  try {
-    entries = await deps.secrets.list();
-  } catch (error) {
-    if (!(error instanceof SecretStoreUnavailableError)) throw error;
-    deps.logger.warn('keychain unavailable at start-up; two-factor secrets were not reconciled');
-    return 0;
-  }
+  const byAccount = Map.groupBy(await deps.secrets.list(), (entry) => entry.accountId);
+  for (const accountId of deps.twoFactorStates.accountsWithHistory()) if (!byAccount.has(accountId)) byAccount.set(accountId, []);
 
-  const byAccount = Map.groupBy(entries, (entry) => entry.accountId);
   let removed = 0;
   for (const [accountId, accountEntries] of byAccount) {
     removed += await deps.withTwoFactorLock(accountId, async () => {
+      await syncWitness(deps, accountId);
       let count = 0;
       for (const entry of accountEntries) {
         if (isDebris(deps, entry) && (await deleteEntry(deps, entry))) count += 1;
@@ -36,7 +37,7 @@ export async function reconcileSecrets(deps: Deps): Promise<number> {
   return removed;
 }
 
-function isDebris({ twoFactor, enrollments }: Pick<Deps, 'twoFactor' | 'enrollments'>, entry: ParsedSecretKey): boolean {
+function isDebris({ accounts, twoFactor, enrollments }: Pick<Deps, 'accounts' | 'twoFactor' | 'enrollments'>, entry: ParsedSecretKey): boolean {
   const record = twoFactor.find(entry.accountId);
   switch (entry.kind) {
     case 'totp-pending':
@@ -45,6 +46,8 @@ function isDebris({ twoFactor, enrollments }: Pick<Deps, 'twoFactor' | 'enrollme
       return record === null;
     case 'recovery':
       return record === null || record.recoverySetId !== entry.setId;
+    case 'witness':
+      return accounts.findById(entry.accountId) === null;
   }
 }
 
@@ -56,5 +59,7 @@ function deleteEntry({ secrets }: Pick<Deps, 'secrets'>, entry: ParsedSecretKey)
       return secrets.deleteTotp(entry.accountId);
     case 'recovery':
       return secrets.deleteRecovery(entry.accountId, entry.setId);
+    case 'witness':
+      return secrets.deleteWitness(entry.accountId);
   }
 }

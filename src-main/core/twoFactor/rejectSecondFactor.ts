@@ -12,6 +12,8 @@ export interface Rejection {
   readonly event: Extract<SecurityEventKind, 'two_factor_code_rejected' | 'recovery_code_rejected'>;
   readonly message: string;
   readonly clockDriftMinutes?: number;
+  /** Time steps the code matched: spent in the same transaction as the failure, never accepted later. */
+  readonly spentSteps?: readonly number[];
 }
 
 /**
@@ -24,6 +26,7 @@ export function rejectSecondFactor(deps: Deps, challenge: SignInChallengeState, 
   const accountId = challenge.accountId;
   const now = clock.now();
   const outcome = transaction(() => {
+    twoFactor.spendSteps(accountId, rejection.spentSteps ?? []);
     const failures = twoFactor.recordFailure(accountId);
     events.record(accountId, rejection.event, now);
     if (failures < SECOND_FACTOR_MAX_FAILURES) return { locked: false as const, failures };

@@ -3,7 +3,7 @@ import type { CoreDependencies } from '../coreDependencies';
 import type { TwoFactorRecord } from '../db/twoFactorRepository';
 import type { SignInChallengeState } from './signInChallenges';
 
-type Deps = Pick<CoreDependencies, 'challenges' | 'twoFactor' | 'clock' | 'withTwoFactorLock'>;
+type Deps = Pick<CoreDependencies, 'challenges' | 'twoFactor' | 'clock' | 'withTwoFactorLock' | 'restoreCheck'>;
 
 export interface ChallengeContext {
   readonly challenge: SignInChallengeState;
@@ -20,6 +20,7 @@ export interface ChallengeContext {
  */
 export async function runChallengeStep<T>(deps: Deps, step: (context: ChallengeContext) => Promise<T>): Promise<T> {
   const { challenges, twoFactor, clock, withTwoFactorLock } = deps;
+  await deps.restoreCheck.ready();
   const challenge = challenges.current();
   if (!challenge) throw challengeExpired();
 

@@ -17,6 +17,7 @@ type Deps = Pick<
   | 'clock'
   | 'transaction'
   | 'withTwoFactorLock'
+  | 'restoreCheck'
 >;
 
 /**

@@ -1,5 +1,6 @@
 import type { CoreDependencies } from '../coreDependencies';
 import type { HandlerTable } from '../handlerTable';
+import { runInSession } from '../session/runInSession';
 import { beginTwoFactorEnrollment } from './beginTwoFactorEnrollment';
 import { cancelTwoFactorChallenge } from './cancelTwoFactorChallenge';
 import { cancelTwoFactorEnrollment } from './cancelTwoFactorEnrollment';
@@ -27,20 +28,20 @@ type TwoFactorOperation =
   | 'copyToClipboard'
   | 'downloadRecoveryCodes';
 
-/** The two-factor part of the handler table. */
+/** The two-factor part of the handler table. The second sign-in step needs a challenge; the rest a session (runInSession). */
 export function createTwoFactorHandlers(deps: CoreDependencies): Pick<HandlerTable, TwoFactorOperation> {
   return {
     submitTwoFactorCode: (input) => submitTwoFactorCode(deps, input),
     submitRecoveryCode: (input) => submitRecoveryCode(deps, input),
     cancelTwoFactorChallenge: () => cancelTwoFactorChallenge(deps),
-    getTwoFactorStatus: () => getTwoFactorStatus(deps),
-    beginTwoFactorEnrollment: (input) => beginTwoFactorEnrollment(deps, input),
-    confirmTwoFactorEnrollment: (input) => confirmTwoFactorEnrollment(deps, input),
-    cancelTwoFactorEnrollment: () => cancelTwoFactorEnrollment(deps),
-    getRecoveryCodes: (input) => getRecoveryCodes(deps, input),
-    regenerateRecoveryCodes: (input) => regenerateRecoveryCodes(deps, input),
-    deactivateTwoFactor: (input) => deactivateTwoFactor(deps, input),
-    copyToClipboard: (input) => copyToClipboard(deps, input),
-    downloadRecoveryCodes: () => downloadRecoveryCodes(deps),
+    getTwoFactorStatus: () => runInSession(deps, (scoped) => getTwoFactorStatus(scoped)),
+    beginTwoFactorEnrollment: (input) => runInSession(deps, (scoped) => beginTwoFactorEnrollment(scoped, input)),
+    confirmTwoFactorEnrollment: (input) => runInSession(deps, (scoped) => confirmTwoFactorEnrollment(scoped, input)),
+    cancelTwoFactorEnrollment: () => runInSession(deps, (scoped) => cancelTwoFactorEnrollment(scoped)),
+    getRecoveryCodes: (input) => runInSession(deps, (scoped) => getRecoveryCodes(scoped, input)),
+    regenerateRecoveryCodes: (input) => runInSession(deps, (scoped) => regenerateRecoveryCodes(scoped, input)),
+    deactivateTwoFactor: (input) => runInSession(deps, (scoped) => deactivateTwoFactor(scoped, input)),
+    copyToClipboard: (input) => runInSession(deps, (scoped) => copyToClipboard(scoped, input)),
+    downloadRecoveryCodes: () => runInSession(deps, (scoped) => downloadRecoveryCodes(scoped)),
   };
 }

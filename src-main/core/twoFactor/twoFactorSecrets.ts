@@ -1,4 +1,5 @@
 import type { SecretStore } from '../secrets/secretStore';
+import { decodeWitness, encodeWitness, type VersionedTwoFactorState } from './twoFactorWitness';
 
 /**
  * Gatehouse's keychain entries for two-factor authentication. One OS keychain may serve many
@@ -6,11 +7,13 @@ import type { SecretStore } from '../secrets/secretStore';
  *   <installationId>/totp/<accountId>                 the active TOTP secret
  *   <installationId>/totp-pending/<accountId>         a secret shown during enrollment, not yet confirmed
  *   <installationId>/recovery/<accountId>/<setId>     the plaintext recovery codes (JSON array), for "See Recovery Codes"
+ *   <installationId>/witness/<accountId>              the account's two-factor state as SQLite last held it, with its
+ *                                                     version: what a restored backup must not roll back (twoFactorWitness)
  */
 export type TwoFactorSecrets = ReturnType<typeof createTwoFactorSecrets>;
 
 export type ParsedSecretKey =
-  | { readonly kind: 'totp' | 'totp-pending'; readonly accountId: string }
+  | { readonly kind: 'totp' | 'totp-pending' | 'witness'; readonly accountId: string }
   | { readonly kind: 'recovery'; readonly accountId: string; readonly setId: string };
 
 export function createTwoFactorSecrets(store: SecretStore, installationId: string) {
@@ -18,6 +21,7 @@ export function createTwoFactorSecrets(store: SecretStore, installationId: strin
   const totpKey = (accountId: string) => `${prefix}totp/${accountId}`;
   const pendingKey = (accountId: string) => `${prefix}totp-pending/${accountId}`;
   const recoveryKey = (accountId: string, setId: string) => `${prefix}recovery/${accountId}/${setId}`;
+  const witnessKey = (accountId: string) => `${prefix}witness/${accountId}`;
 
   return {
     readTotp: (accountId: string) => store.get(totpKey(accountId)),
@@ -34,6 +38,13 @@ export function createTwoFactorSecrets(store: SecretStore, installationId: strin
     writeRecovery: (accountId: string, setId: string, codes: readonly string[]) =>
       store.set(recoveryKey(accountId, setId), JSON.stringify(codes)),
     deleteRecovery: (accountId: string, setId: string) => store.delete(recoveryKey(accountId, setId)),
+    /** The account's witness, or null (none, or not one this Gatehouse wrote). */
+    async readWitness(accountId: string): Promise<VersionedTwoFactorState | null> {
+      const stored = await store.get(witnessKey(accountId));
+      return stored === null ? null : decodeWitness(stored);
+    },
+    writeWitness: (accountId: string, witness: VersionedTwoFactorState) => store.set(witnessKey(accountId), encodeWitness(witness)),
+    deleteWitness: (accountId: string) => store.delete(witnessKey(accountId)),
     /**
      * Fails with SecretStoreUnavailableError when the keychain cannot be reached. A lookup of a key
      * that never exists: unlike listing, it reads no stored secret into memory.
@@ -54,7 +65,7 @@ export function createTwoFactorSecrets(store: SecretStore, installationId: strin
 function parseKey(rest: string): ParsedSecretKey | null {
   const [kind, accountId, setId, ...extra] = rest.split('/');
   if (!accountId || extra.length > 0) return null;
-  if ((kind === 'totp' || kind === 'totp-pending') && setId === undefined) return { kind, accountId };
+  if ((kind === 'totp' || kind === 'totp-pending' || kind === 'witness') && setId === undefined) return { kind, accountId };
   if (kind === 'recovery' && setId) return { kind, accountId, setId };
   return null;
 }

@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     }
     const result =
       step.op === LIST_KEYCHAIN
-        ? await store.keys()
+        ? await backend.idle().then(() => store.keys()) // once background witness writes are done
         : await backend.dispatch(step.op, await resolvePayload(step, lastSecret));
     const secretKey = (result as { value?: { enrollment?: { secretKey?: string } } }).value?.enrollment?.secretKey;
     if (secretKey) lastSecret = secretKey;

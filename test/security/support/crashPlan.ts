@@ -28,7 +28,7 @@ export interface KillPoint {
 /**
  * One dispatch call. A payload value TOTP_FROM_SECRET becomes the authenticator code at nowMs for
  * `totpSecret` (or, without it, the secret of the last beginTwoFactorEnrollment in this run).
- * The pseudo operation LIST_KEYCHAIN answers this installation's keychain keys.
+ * The pseudo operation LIST_KEYCHAIN answers this installation's keychain keys once the backend has settled.
  */
 export interface ChildStep {
   readonly op: OperationName | typeof LIST_KEYCHAIN;

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { SecretStore } from '../../../src-main/core/secrets/secretStore';
 import { ADA, createBackendHarness, expectOk } from '../../support/backendHarness';
 import { activateTwoFactor, codeAt, queryDatabase, STEP_MS } from '../../support/twoFactorSteps';
+import { expectWitnessesInSync } from '../../support/witness';
 
 /** An account prepared in the parent before a child operates on it (and may be killed). */
 export interface PreparedAccount {
@@ -38,8 +39,9 @@ export async function prepareAccount(keychain: SecretStore, withTwoFactor: boole
 /**
  * Restarts the backend on the prepared data directory at `nowMs` (real keychain), awaits start-up
  * reconciliation, and checks the account is whole: the keychain holds exactly the entries the
- * database names for this installation; with two-factor authentication, the keychain's TOTP secret
- * gives working codes and an unused recovery code signs in; without it, the password alone does.
+ * database names for this installation, and a witness mirroring the database once two-factor
+ * authentication was ever on; with it on, the keychain's TOTP secret gives working codes and an
+ * unused recovery code signs in; without it, the password alone does.
  */
 export async function observeAfterRestart(keychain: SecretStore, account: PreparedAccount, nowMs: number): Promise<ObservedState> {
   const harness = createBackendHarness({ secretStore: keychain, dataDir: account.dataDir });
@@ -52,7 +54,10 @@ export async function observeAfterRestart(keychain: SecretStore, account: Prepar
     const eventRows = queryDatabase<{ kind: string; n: number }>(harness, 'SELECT kind, count(*) AS n FROM security_events GROUP BY kind');
     const events = new Map(eventRows.map((event) => [event.kind, event.n]));
     const mine = (await keychain.keys()).filter((key) => key.startsWith(`${iid}/`)).sort();
-    expect(mine).toEqual(row ? [`${iid}/recovery/${id}/${row.recovery_set_id}`, `${iid}/totp/${id}`] : []);
+    const [{ version }] = queryDatabase<{ version: number }>(harness, 'SELECT two_factor_version AS version FROM accounts WHERE id = ?', id) as [{ version: number }];
+    const witness = row || version > 0 ? [`${iid}/witness/${id}`] : [];
+    expect(mine).toEqual(row ? [`${iid}/recovery/${id}/${row.recovery_set_id}`, `${iid}/totp/${id}`, ...witness] : witness);
+    await expectWitnessesInSync(keychain, account.dataDir);
 
     if (!row) {
       expect(hashes).toBe(0);

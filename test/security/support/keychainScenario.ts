@@ -81,6 +81,7 @@ export async function runInProcess(harness: BackendHarness, script: readonly Scr
   let lastSecret: string | undefined;
   for (const [index, step] of script.entries()) {
     if (step.op === LIST_KEYCHAIN) {
+      await harness.backend.idle(); // the app settled: background witness writes are done
       results.set(index, await harness.secretStore.keys());
       continue;
     }

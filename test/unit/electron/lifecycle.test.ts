@@ -698,6 +698,9 @@ describe('database start-up', () => {
     const date = new Date(takenAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
     expect(options.buttons).toEqual([`Restore backup from ${date}`, 'Start with no accounts', 'Quit']);
     expect(options.buttons[options.cancelId]).toBe('Quit');
+    // What a restore undoes (password changes since the backup) and what it does not (two-factor state).
+    expect(options.detail).toContain('names and passwords are as they were then, so sign in with the password you had then');
+    expect(options.detail).toContain('used codes stay used, a replaced set of recovery codes stays replaced, and a lock stays in place');
   });
 
   it('without a backup, offers only "Start with no accounts" and "Quit"', async () => {
@@ -706,6 +709,7 @@ describe('database start-up', () => {
     h.electron.dialog.showMessageBox.mockResolvedValue({ response: 0, checkboxChecked: false });
     await expect(desktop.chooseDatabaseRecovery({ movedTo: '/fake/x', newestBackup: null })).resolves.toBe('start-empty');
     expect((h.electron.dialog.showMessageBox.mock.calls[0]![0] as { buttons: string[] }).buttons).toEqual(['Start with no accounts', 'Quit']);
+    expect((h.electron.dialog.showMessageBox.mock.calls[0]![0] as { detail: string }).detail).not.toContain('Restoring undoes');
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ADA, createBackendHarness, expectOk, type BackendHarness } from '../../../support/backendHarness';
 import { activateTwoFactor, codeAt, queryDatabase, signInToChallenge, STEP_MS } from '../../../support/twoFactorSteps';
+import { expectWitnessesInSync, secretsOnly } from '../../../support/witness';
 
 /**
  * A crash between a keychain write and the SQLite commit, simulated by a keychain call that never
@@ -14,11 +15,13 @@ describe('crash safety: keychain writes, the commit, and reconciliation at start
   });
   afterEach(() => harness.cleanup());
 
-  const kinds = () => [...harness.secretStore.entries.keys()].map((key) => key.split('/')[1]).sort();
+  /** The secrets in the keychain, by kind; the witnesses are checked by restart(). */
+  const kinds = () => secretsOnly(harness.secretStore.entries.keys()).map((key) => key.split('/')[1]).sort();
   async function restart(): Promise<void> {
     harness.secretStore.heal();
     harness.reopen();
     await harness.backend.reconciled;
+    await expectWitnessesInSync(harness.secretStore, harness.dataDir);
   }
   /** Starts an operation that will never finish, and waits until it is stuck on the frozen keychain call. */
   async function crashDuring(start: () => Promise<unknown>): Promise<void> {

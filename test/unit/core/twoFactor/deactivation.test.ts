@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../../../src-shared/errors';
 import { ADA, createBackendHarness, expectOk, type BackendHarness } from '../../../support/backendHarness';
 import { activateTwoFactor, queryDatabase, STEP_MS } from '../../../support/twoFactorSteps';
+import { expectWitnessesInSync, secretsOnly } from '../../../support/witness';
 
 describe('deactivating two-factor authentication', () => {
   let harness: BackendHarness;
@@ -16,8 +17,11 @@ describe('deactivating two-factor authentication', () => {
       error: { code: 'WRONG_PASSWORD', fields: { password: MESSAGES.wrongPassword } },
     });
     expectOk(await harness.call('deactivateTwoFactor', { password: ADA.password }));
-    expect(harness.secretStore.entries.size).toBe(0);
+    expect(secretsOnly(harness.secretStore.entries.keys())).toEqual([]);
     expect(queryDatabase(harness, 'SELECT * FROM two_factor')).toEqual([]);
+    // What stays is the witness that it was turned off, so a restored backup cannot turn it back on.
+    await harness.backend.idle();
+    await expectWitnessesInSync(harness.secretStore, harness.dataDir);
     expect(queryDatabase(harness, 'SELECT * FROM recovery_codes')).toEqual([]);
     expect(expectOk(await harness.call('getTwoFactorStatus', {})).status.active).toBe(false);
     expect(expectOk(await harness.call('listSecurityEvents', { limit: 1 })).events[0]?.kind).toBe('two_factor_deactivated');
@@ -42,6 +46,6 @@ describe('deactivating two-factor authentication', () => {
     });
     harness.secretStore.heal();
     expect(expectOk(await harness.call('getTwoFactorStatus', {})).status.active).toBe(true);
-    expect(harness.secretStore.entries.size).toBe(2);
+    expect(secretsOnly(harness.secretStore.entries.keys())).toHaveLength(2);
   });
 });

@@ -3,6 +3,7 @@ import { MESSAGES } from '../../../../src-shared/errors';
 import { ENROLLMENT_TTL_MS } from '../../../../src-shared/twoFactorRules';
 import { ADA, createBackendHarness, expectOk, type BackendHarness } from '../../../support/backendHarness';
 import { codeAt, queryDatabase } from '../../../support/twoFactorSteps';
+import { secretsOnly } from '../../../support/witness';
 
 describe('activating two-factor authentication (two-phase enrollment)', () => {
   let harness: BackendHarness;
@@ -12,7 +13,7 @@ describe('activating two-factor authentication (two-phase enrollment)', () => {
   });
   afterEach(() => harness.cleanup());
 
-  const keys = () => [...harness.secretStore.entries.keys()].map((key) => key.split('/').slice(1, 2).join());
+  const keys = () => secretsOnly(harness.secretStore.entries.keys()).map((key) => key.split('/').slice(1, 2).join());
   const begin = async () => expectOk(await harness.call('beginTwoFactorEnrollment', { password: ADA.password })).enrollment;
 
   it('shows a secret and QR code, keeps the secret pending in the keychain, and enforces nothing yet', async () => {

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ScureBase32Plugin } from 'otplib';
+import { generate, ScureBase32Plugin } from 'otplib';
 import { createTotp, driftMinutes, TOTP_SECRET_BYTES } from '../../../../src-main/core/twoFactor/totp';
 import { createFakeClock } from '../../../support/fakeClock';
 
@@ -13,6 +14,8 @@ const RFC_VECTORS: [seconds: number, code: string][] = [
   [2000000000, '279037'],
 ];
 
+const NO_MATCH = { inWindow: [], drift: [], driftSteps: null };
+
 describe('TOTP (HMAC-SHA1, 6 digits, 30 s) with an injected clock', () => {
   it('matches the RFC 6238 Appendix B SHA-1 vectors and reports the time step', async () => {
     expect(RFC_SECRET).toBe('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ');
@@ -20,7 +23,7 @@ describe('TOTP (HMAC-SHA1, 6 digits, 30 s) with an injected clock', () => {
     const totp = createTotp(clock);
     for (const [seconds, code] of RFC_VECTORS) {
       clock.set(seconds * 1000);
-      expect(await totp.check(RFC_SECRET, code)).toEqual({ kind: 'accepted', step: Math.floor(seconds / 30) });
+      expect(await totp.check(RFC_SECRET, code)).toEqual({ inWindow: [Math.floor(seconds / 30)], drift: [], driftSteps: null });
     }
   });
 
@@ -35,31 +38,51 @@ describe('TOTP (HMAC-SHA1, 6 digits, 30 s) with an injected clock', () => {
       results[offset] = await totp.check(RFC_SECRET, '005924');
     }
     expect(results).toEqual({
-      '-2': { kind: 'drift', steps: -2 },
-      '-1': { kind: 'accepted', step },
-      0: { kind: 'accepted', step },
-      1: { kind: 'accepted', step },
-      2: { kind: 'drift', steps: 2 },
+      '-2': { inWindow: [], drift: [step], driftSteps: -2 },
+      '-1': { inWindow: [step], drift: [], driftSteps: null },
+      0: { inWindow: [step], drift: [], driftSteps: null },
+      1: { inWindow: [step], drift: [], driftSteps: null },
+      2: { inWindow: [], drift: [step], driftSteps: 2 },
     });
   });
 
   it('recognises codes up to ±20 steps (10 minutes) away as drift, and nothing further', async () => {
     const clock = createFakeClock();
     const totp = createTotp(clock);
+    const step = Math.floor(1234567890 / 30);
     clock.set(1234567890 * 1000 - 20 * 30_000);
-    expect(await totp.check(RFC_SECRET, '005924')).toEqual({ kind: 'drift', steps: 20 });
+    expect(await totp.check(RFC_SECRET, '005924')).toEqual({ inWindow: [], drift: [step], driftSteps: 20 });
     clock.set(1234567890 * 1000 + 20 * 30_000);
-    expect(await totp.check(RFC_SECRET, '005924')).toEqual({ kind: 'drift', steps: -20 });
+    expect(await totp.check(RFC_SECRET, '005924')).toEqual({ inWindow: [], drift: [step], driftSteps: -20 });
     clock.set(1234567890 * 1000 + 21 * 30_000);
-    expect(await totp.check(RFC_SECRET, '005924')).toEqual({ kind: 'invalid' });
+    expect(await totp.check(RFC_SECRET, '005924')).toEqual(NO_MATCH);
   });
 
   it('treats malformed tokens as wrong codes instead of throwing', async () => {
     const totp = createTotp(createFakeClock(59_000));
     for (const token of ['', '28708', '2870822', 'abcdef', '94287082', ' 287082']) {
-      expect(await totp.check(RFC_SECRET, token)).toEqual({ kind: 'invalid' });
+      expect(await totp.check(RFC_SECRET, token)).toEqual(NO_MATCH);
     }
-    expect(await totp.check('not base32 !!', '287082')).toEqual({ kind: 'invalid' });
+    expect(await totp.check('not base32 !!', '287082')).toEqual(NO_MATCH);
+  });
+
+  it('reports every step a code matches when 6 digits collide, so each can be spent', async () => {
+    // A secret (found by a fixed, deterministic search) whose code repeats within ±20 steps of now.
+    const now = 1234567890;
+    const current = Math.floor(now / 30);
+    let found: { secret: string; code: string; steps: number[] } | null = null;
+    for (let i = 0; found === null; i += 1) {
+      const secret = new ScureBase32Plugin().encode(createHash('sha1').update(`collision-${i}`).digest(), { padding: false });
+      const byCode = new Map<string, number[]>();
+      for (let step = current - 20; step <= current + 20; step += 1) {
+        const code = await generate({ secret, epoch: step * 30 });
+        byCode.set(code, [...(byCode.get(code) ?? []), step]);
+      }
+      const repeated = [...byCode].find(([, steps]) => steps.length > 1);
+      if (repeated) found = { secret, code: repeated[0], steps: repeated[1] };
+    }
+    const check = await createTotp(createFakeClock(now * 1000)).check(found.secret, found.code);
+    expect([...check.inWindow, ...check.drift].sort((a, b) => a - b)).toEqual(found.steps);
   });
 
   it('generates 160-bit secrets from the CSPRNG as unpadded base32', () => {

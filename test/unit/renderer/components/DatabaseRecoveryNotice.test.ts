@@ -32,7 +32,8 @@ describe('DatabaseRecoveryNotice', () => {
     const alert = await screen.findByRole('alert', { name: 'Damaged database' });
     expect(text(alert)).toBe(
       `Gatehouse found its database damaged and moved it to ${MOVED_TO}. ` +
-        `Your accounts were restored from the backup of ${formatDateTime(restoredFrom)}. Changes made after that backup are not in it. Dismiss`,
+        `Your accounts were restored from the backup of ${formatDateTime(restoredFrom)}. Changes made after that backup are not in it: ` +
+        'sign in with the password you had then. Two-factor settings and used recovery codes are not rolled back. Dismiss',
     );
   });
 
