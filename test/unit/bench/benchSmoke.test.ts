@@ -40,13 +40,16 @@ describe('npm run bench (smoke)', () => {
 function expectWellFormed(row: ResultRow): void {
   for (const summary of [row.value, ...(row.baseline ? [row.baseline] : [])]) {
     expect(summary.runs, row.id).toBeGreaterThanOrEqual(1);
-    for (const figure of [summary.median, summary.min, summary.max]) expect(Number.isFinite(figure), row.id).toBe(true);
+    for (const figure of [summary.median, summary.p90, summary.min, summary.max]) expect(Number.isFinite(figure), row.id).toBe(true);
     expect(summary.min, row.id).toBeLessThanOrEqual(summary.median);
     expect(summary.median, row.id).toBeLessThanOrEqual(summary.max);
+    expect(summary.min, row.id).toBeLessThanOrEqual(summary.p90);
+    expect(summary.p90, row.id).toBeLessThanOrEqual(summary.max);
   }
   if (row.baseline && row.baseline.median > 0) expect(Number.isFinite(row.ratio), row.id).toBe(true);
+  if (row.baseline && row.baseline.p90 > 0) expect(Number.isFinite(row.ratioP90), row.id).toBe(true);
   if (row.target) {
-    expect(row.target.text, row.id).toMatch(/^(ratio )?[≤≥] /);
+    expect(row.target.text, row.id).toMatch(/^(ratio )?([≤≥] |[\d.]+–[\d.]+)/);
     expect(typeof row.met, row.id).toBe('boolean');
   } else {
     expect(row.met, row.id).toBeNull();

@@ -125,10 +125,8 @@ describe.skipIf(process.platform === 'win32')('npm start', () => {
       stdio: 'ignore',
     });
     const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-    const deadline = Date.now() + 10_000;
-    while (!existsSync(join(logs, 'electron-started')) && Date.now() < deadline) {
-      await new Promise((wait) => setTimeout(wait, 25));
-    }
+    // Until Electron has started, however long a loaded machine takes (the test's timeout is the hang guard).
+    while (!existsSync(join(logs, 'electron-started'))) await new Promise((wait) => setTimeout(wait, 25));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(readFileSync(join(logs, 'electron-term'), 'utf8').trim()).toBe('term');

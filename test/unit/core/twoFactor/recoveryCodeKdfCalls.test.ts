@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MESSAGES } from '../../../../src-shared/errors';
+import { RECOVERY_SCRYPT } from '../../../../src-main/core/twoFactor/recoveryCodeKdf';
+import { createBackendHarness, expectOk, type BackendHarness } from '../../../support/backendHarness';
+import { withKdfCalls, type KdfCall } from '../../../support/kdfCalls';
+import { activateTwoFactor, signInToChallenge } from '../../../support/twoFactorSteps';
+
+vi.mock('node:crypto', async (original) => (await import('../../../support/kdfCalls')).withRecordedScrypt(await original()));
+
+/** One scrypt at the recovery-code parameters (16-byte salt, 32-byte key). */
+const RECOVERY_CALL: KdfCall = { N: 2 ** RECOVERY_SCRYPT.logN, r: RECOVERY_SCRYPT.r, p: RECOVERY_SCRYPT.p, keyLength: 32, saltBytes: 16 };
+
+/**
+ * What a recovery-code check costs, at the production parameters: exactly one scrypt call, whether
+ * the code is right, wrong or already used, however many codes the set holds (one salt per set).
+ * How long that takes is a bench figure (recoveryCodeCheck, against its 300 ms budget); a test that
+ * timed it failed on loaded machines.
+ */
+describe('a recovery-code check', () => {
+  let harness: BackendHarness;
+  afterEach(() => harness.cleanup());
+
+  it('makes exactly one scrypt call at RECOVERY_SCRYPT, right, wrong or spent', async () => {
+    expect(RECOVERY_SCRYPT).toEqual({ logN: 15, r: 8, p: 1 });
+    harness = createBackendHarness({ recoveryCodeScrypt: RECOVERY_SCRYPT });
+    const { recoveryCodes } = await activateTwoFactor(harness);
+    const [first, second] = recoveryCodes.codes.map(({ code }) => code);
+    const submit = (code: string) => withKdfCalls(() => harness.call('submitRecoveryCode', { code }));
+
+    await signInToChallenge(harness);
+    const right = await submit(first!);
+    expect(right.result.ok).toBe(true);
+    expect(right.calls).toEqual([RECOVERY_CALL]);
+
+    await signInToChallenge(harness);
+    // Typed differently (upper case, a dash): the same single call after normalisation.
+    const typed = await submit(second!.toUpperCase().replace(/^(.{5})/, '$1-'));
+    expect(typed.result.ok).toBe(true);
+    expect(typed.calls).toEqual([RECOVERY_CALL]);
+
+    await signInToChallenge(harness);
+    const spent = await submit(first!);
+    expect(spent.result).toMatchObject({ ok: false, error: { code: 'INVALID_CODE', message: MESSAGES.invalidRecoveryCode } });
+    expect(spent.calls).toEqual([RECOVERY_CALL]);
+
+    const unknown = await submit('zzzzzzzzzz');
+    expect(unknown.result).toMatchObject({ ok: false, error: { code: 'INVALID_CODE' } });
+    expect(unknown.calls).toEqual([RECOVERY_CALL]);
+    expectOk(await harness.call('getSession', {}));
+  });
+});
