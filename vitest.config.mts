@@ -8,6 +8,9 @@ export default defineConfig({
   test: {
     pool: 'forks',
     testTimeout: 20_000,
+    // Hooks do what tests do (create accounts, activate two-factor): the same hang guard, not
+    // vitest's 10 s default, which a loaded machine outlasted in a beforeEach.
+    hookTimeout: 20_000,
     // scrypt at OWASP cost is ~0.3 s a call; two cores, so keep parallelism modest.
     maxWorkers: 2,
     // The JSON report feeds `npm run security:report` (rows recorded with test/security/support/securityCheck.ts).
@@ -31,6 +34,7 @@ export default defineConfig({
           include: ['test/security/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -1,18 +1,24 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MESSAGES } from '../../../../src-shared/errors';
-import { RECOVERY_SCRYPT } from '../../../../src-main/core/twoFactor/recoveryCodeKdf';
-import { createBackendHarness, expectOk, type BackendHarness } from '../../../support/backendHarness';
+import { createRecoveryCodeKdf, RECOVERY_SCRYPT } from '../../../../src-main/core/twoFactor/recoveryCodeKdf';
+import { createBackendHarness, expectOk, TEST_RECOVERY_SCRYPT, type BackendHarness } from '../../../support/backendHarness';
 import { withKdfCalls, type KdfCall } from '../../../support/kdfCalls';
 import { activateTwoFactor, signInToChallenge } from '../../../support/twoFactorSteps';
 
 vi.mock('node:crypto', async (original) => (await import('../../../support/kdfCalls')).withRecordedScrypt(await original()));
 
-/** One scrypt at the recovery-code parameters (16-byte salt, 32-byte key). */
-const RECOVERY_CALL: KdfCall = { N: 2 ** RECOVERY_SCRYPT.logN, r: RECOVERY_SCRYPT.r, p: RECOVERY_SCRYPT.p, keyLength: 32, saltBytes: 16 };
+/** One scrypt at the set's parameters (16-byte salt, 32-byte key); the cheap test ones here, the app's checked below. */
+const RECOVERY_CALL: KdfCall = {
+  N: 2 ** TEST_RECOVERY_SCRYPT.logN,
+  r: TEST_RECOVERY_SCRYPT.r,
+  p: TEST_RECOVERY_SCRYPT.p,
+  keyLength: 32,
+  saltBytes: 16,
+};
 
 /**
- * What a recovery-code check costs, at the production parameters: exactly one scrypt call, whether
- * the code is right, wrong or already used, however many codes the set holds (one salt per set).
+ * What a recovery-code check costs: exactly one scrypt call at the set's parameters, whether the
+ * code is right, wrong or already used, however many codes the set holds (one salt per set).
  * How long that takes is a bench figure (recoveryCodeCheck, against its 300 ms budget); a test that
  * timed it failed on loaded machines.
  */
@@ -20,9 +26,13 @@ describe('a recovery-code check', () => {
   let harness: BackendHarness;
   afterEach(() => harness.cleanup());
 
-  it('makes exactly one scrypt call at RECOVERY_SCRYPT, right, wrong or spent', async () => {
+  it('uses RECOVERY_SCRYPT for new sets unless told otherwise', () => {
     expect(RECOVERY_SCRYPT).toEqual({ logN: 15, r: 8, p: 1 });
-    harness = createBackendHarness({ recoveryCodeScrypt: RECOVERY_SCRYPT });
+    expect(createRecoveryCodeKdf().newSetKdf()).toMatch(/^\$scrypt\$ln=15,r=8,p=1\$[A-Za-z0-9+/]{22}$/);
+  });
+
+  it('makes exactly one scrypt call at the set’s parameters, right, wrong or spent', async () => {
+    harness = createBackendHarness();
     const { recoveryCodes } = await activateTwoFactor(harness);
     const [first, second] = recoveryCodes.codes.map(({ code }) => code);
     const submit = (code: string) => withKdfCalls(() => harness.call('submitRecoveryCode', { code }));
