@@ -7,6 +7,7 @@ import type { Clock } from './clock';
 import type { DesktopIntegration } from './desktop/desktopIntegration';
 import type { Logger } from './logger';
 import type { PasswordHasher } from './security/passwordHasher';
+import type { PasswordScreen } from './security/passwordScreen';
 import type { WithLock } from './security/keyedMutex';
 import type { SessionManager } from './session/sessionManager';
 import type { PasswordConfirmations } from './twoFactor/passwordConfirmations';
@@ -24,6 +25,8 @@ export interface CoreDependencies {
   readonly unknownEmails: UnknownEmailFailuresRepository;
   readonly sessions: SessionManager;
   readonly hasher: PasswordHasher;
+  /** Screens new passwords (create, change); never consulted at sign-in. */
+  readonly passwordScreen: PasswordScreen;
   readonly clock: Clock;
   readonly logger: Logger;
   /** Serialises password checks per account. */

@@ -13,6 +13,7 @@ import type { Logger } from './logger';
 import type { SecretStore } from './secrets/secretStore';
 import { createKeyedMutex } from './security/keyedMutex';
 import { createScryptHasher, type PasswordHasher, type ScryptParameters } from './security/passwordHasher';
+import { createPasswordScreen } from './security/passwordScreen';
 import { createSessionManager } from './session/sessionManager';
 import { createPasswordConfirmations } from './twoFactor/passwordConfirmations';
 import { createPendingEnrollments } from './twoFactor/pendingEnrollments';
@@ -55,6 +56,7 @@ export function createCoreDependencies(options: DependencyOptions): { deps: Core
     clock,
     logger,
     hasher: options.passwordHasher ?? createScryptHasher(),
+    passwordScreen: createPasswordScreen(),
     withAccountLock: createKeyedMutex(),
     withTwoFactorLock: createKeyedMutex(),
     transaction: (work) => db.transaction(work).immediate(),

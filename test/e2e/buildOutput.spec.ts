@@ -19,6 +19,16 @@ test('the preload bundle requires nothing but electron', () => {
   expect(required).toEqual(['electron']);
 });
 
+test('the main bundle loads the password lists only when a password is screened, never at start-up', () => {
+  const main = readFileSync(join(projectRoot, 'out/main/index.js'), 'utf8');
+  const zxcvbn = [...main.matchAll(/\b(require|import)\(\s*["'](@zxcvbn-ts\/[^"']+)["']\s*\)|\bfrom\s*["'](@zxcvbn-ts\/[^"']+)["']/g)];
+  expect(zxcvbn.map((match) => `${match[1] ?? 'static import'} ${match[2] ?? match[3]}`).sort()).toEqual([
+    'import @zxcvbn-ts/core',
+    'import @zxcvbn-ts/language-common',
+    'import @zxcvbn-ts/language-en',
+  ]);
+});
+
 test('the main bundle starts, opens the data directory, serves IPC from the main frame only and uses the desktop adapter', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'gatehouse-bundle-'));
   const downloadsDir = mkdtempSync(join(tmpdir(), 'gatehouse-bundle-downloads-'));
