@@ -23,8 +23,8 @@ const RECOVERY_CALL: KdfCall = {
  * timed it failed on loaded machines.
  */
 describe('a recovery-code check', () => {
-  let harness: BackendHarness;
-  afterEach(() => harness.cleanup());
+  let harness: BackendHarness | undefined;
+  afterEach(() => harness?.cleanup());
 
   it('uses RECOVERY_SCRYPT for new sets unless told otherwise', () => {
     expect(RECOVERY_SCRYPT).toEqual({ logN: 15, r: 8, p: 1 });
@@ -32,23 +32,23 @@ describe('a recovery-code check', () => {
   });
 
   it('makes exactly one scrypt call at the set’s parameters, right, wrong or spent', async () => {
-    harness = createBackendHarness();
-    const { recoveryCodes } = await activateTwoFactor(harness);
+    const backend = (harness = createBackendHarness());
+    const { recoveryCodes } = await activateTwoFactor(backend);
     const [first, second] = recoveryCodes.codes.map(({ code }) => code);
-    const submit = (code: string) => withKdfCalls(() => harness.call('submitRecoveryCode', { code }));
+    const submit = (code: string) => withKdfCalls(() => backend.call('submitRecoveryCode', { code }));
 
-    await signInToChallenge(harness);
+    await signInToChallenge(backend);
     const right = await submit(first!);
     expect(right.result.ok).toBe(true);
     expect(right.calls).toEqual([RECOVERY_CALL]);
 
-    await signInToChallenge(harness);
+    await signInToChallenge(backend);
     // Typed differently (upper case, a dash): the same single call after normalisation.
     const typed = await submit(second!.toUpperCase().replace(/^(.{5})/, '$1-'));
     expect(typed.result.ok).toBe(true);
     expect(typed.calls).toEqual([RECOVERY_CALL]);
 
-    await signInToChallenge(harness);
+    await signInToChallenge(backend);
     const spent = await submit(first!);
     expect(spent.result).toMatchObject({ ok: false, error: { code: 'INVALID_CODE', message: MESSAGES.invalidRecoveryCode } });
     expect(spent.calls).toEqual([RECOVERY_CALL]);
@@ -56,6 +56,6 @@ describe('a recovery-code check', () => {
     const unknown = await submit('zzzzzzzzzz');
     expect(unknown.result).toMatchObject({ ok: false, error: { code: 'INVALID_CODE' } });
     expect(unknown.calls).toEqual([RECOVERY_CALL]);
-    expectOk(await harness.call('getSession', {}));
+    expectOk(await backend.call('getSession', {}));
   });
 });
