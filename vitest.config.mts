@@ -7,7 +7,11 @@ const COMPONENT_TESTS = 'test/unit/renderer/components/**/*.test.ts';
 export default defineConfig({
   test: {
     pool: 'forks',
-    testTimeout: 20_000,
+    // Hang guards, not budgets (no test asserts a time; the bench does): on a shared 2-core machine
+    // at load 30 a test that takes 1 s idle took 15 s. Hooks do what tests do (create accounts,
+    // activate two-factor), so they get the same guard, not vitest's 10 s default.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
     // scrypt at OWASP cost is ~0.3 s a call; two cores, so keep parallelism modest.
     maxWorkers: 2,
     // The JSON report feeds `npm run security:report` (rows recorded with test/security/support/securityCheck.ts).
@@ -31,6 +35,7 @@ export default defineConfig({
           include: ['test/security/**/*.test.ts'],
           environment: 'node',
           testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'TWO_FACTOR_NOT_ACTIVE',
   'SECRET_MISSING',
   'SAVE_FAILED',
+  'WEAK_PASSWORD',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -31,7 +32,7 @@ export interface ApiError {
    * SECOND_FACTOR_LOCKED, and for INVALID_CREDENTIALS when this failure starts a wait.
    */
   readonly retryAt?: number;
-  /** For INVALID_INPUT (and WRONG_PASSWORD, INVALID_CODE): a message per offending field, keyed by field name. */
+  /** For INVALID_INPUT (and WRONG_PASSWORD, INVALID_CODE, WEAK_PASSWORD): a message per offending field, keyed by field name. */
   readonly fields?: Readonly<Record<string, string>>;
   /** For INVALID_CODE during sign-in: wrong codes left before the sign-in attempt is cancelled. */
   readonly attemptsLeft?: number;

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { EMAIL_MAX_LENGTH, isDeliverableAddress } from './emailAddress';
 import { CLIPBOARD_ITEMS } from './models';
 import { checkPassword, describePasswordProblem, PASSWORD_MAX_LENGTH } from './passwordPolicy';
 import { RECOVERY_CODE_ALPHABET, RECOVERY_CODE_LENGTH, TOTP_DIGITS } from './twoFactorRules';
@@ -13,12 +14,14 @@ export const NameSchema = v.pipe(
   v.regex(NO_CONTROL_CHARACTERS, 'Your name contains characters that cannot be shown.'),
 );
 
+/** An email address as src-shared/emailAddress.ts defines it; NFC, so the same address typed on another keyboard is one address. */
 export const EmailSchema = v.pipe(
   v.string('Enter your email address.'),
   v.trim(),
   v.nonEmpty('Enter your email address.'),
-  v.maxLength(254, 'Email addresses are at most 254 characters long.'),
-  v.email('Enter a valid email address, like name@example.com.'),
+  v.maxLength(EMAIL_MAX_LENGTH, `Email addresses are at most ${EMAIL_MAX_LENGTH} characters long.`),
+  v.transform((value) => value.normalize('NFC')),
+  v.check(isDeliverableAddress, 'Enter a valid email address, like name@example.com.'),
 );
 
 /** A new password: the full policy applies. */

@@ -6,7 +6,7 @@ import type { Figure } from '../lib/figure';
 import type { ModuleReport } from '../lib/moduleReport';
 
 /** Libraries that belong to the main process only. */
-const MAIN_ONLY_PACKAGES = ['otplib', '@otplib', 'qrcode', 'valibot', 'better-sqlite3', 'keytar'];
+const MAIN_ONLY_PACKAGES = ['otplib', '@otplib', 'qrcode', 'valibot', 'better-sqlite3', 'keytar', '@zxcvbn-ts'];
 
 interface Weight {
   readonly js: { raw: number; gzip: number };

@@ -10,6 +10,8 @@ export interface ResultRow {
   readonly baseline?: Summary & { readonly label: string };
   /** value median / baseline median. */
   readonly ratio?: number;
+  /** value p90 / baseline p90: whether the tails differ too. */
+  readonly ratioP90?: number;
   readonly target?: Target & { readonly text: string };
   /** null when the row has no target. */
   readonly met: boolean | null;
@@ -51,6 +53,7 @@ export function mergeReports(reports: readonly FigureReport[]): FigureReport {
 export function targetText({ on, max, min }: Target, unit: string): string {
   const subject = on === 'ratio' ? 'ratio ' : '';
   const suffix = on === 'ratio' ? '' : ` ${unit}`;
+  if (max !== undefined && min !== undefined) return `${subject}${min.toLocaleString('en-US')}–${max.toLocaleString('en-US')}${suffix}`;
   if (max !== undefined) return `${subject}≤ ${max.toLocaleString('en-US')}${suffix}`;
   return `${subject}≥ ${min!.toLocaleString('en-US')}${suffix}`;
 }
@@ -66,6 +69,7 @@ export function toResult(id: string, title: string, report: FigureReport): Figur
     const value = summarize(row.samples);
     const baseline = row.baseline ? { label: row.baseline.label, ...summarize(row.baseline.samples) } : undefined;
     const ratio = baseline && baseline.median > 0 ? value.median / baseline.median : undefined;
+    const ratioP90 = baseline && baseline.p90 > 0 ? value.p90 / baseline.p90 : undefined;
     return {
       figure: id,
       id: row.id,
@@ -74,6 +78,7 @@ export function toResult(id: string, title: string, report: FigureReport): Figur
       value,
       ...(baseline ? { baseline } : {}),
       ...(ratio !== undefined ? { ratio } : {}),
+      ...(ratioP90 !== undefined ? { ratioP90 } : {}),
       ...(row.target ? { target: { ...row.target, text: targetText(row.target, row.unit) } } : {}),
       met: row.target && !report.pending ? isMet(row.target, value.median, ratio) : null,
     };

@@ -1,6 +1,8 @@
-/** Median, min and max of a set of samples: how every bench figure is reported. */
+/** Median, p90, min and max of a set of samples: how every bench figure is reported. */
 export interface Summary {
   readonly median: number;
+  /** 90th percentile (nearest rank): the slow tail a median hides. */
+  readonly p90: number;
   readonly min: number;
   readonly max: number;
   readonly runs: number;
@@ -11,7 +13,8 @@ export function summarize(samples: readonly number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   const median = sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return { median, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: sorted.length };
+  const p90 = sorted[Math.ceil(0.9 * sorted.length) - 1]!;
+  return { median, p90, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: sorted.length };
 }
 
 /** Wall-clock milliseconds one call of `work` takes. */

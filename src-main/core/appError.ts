@@ -1,4 +1,5 @@
 import { MESSAGES, type ApiError } from '../../src-shared/errors';
+import { describeScreenedPassword, type ScreenedPasswordProblem } from '../../src-shared/passwordPolicy';
 
 /** A failure the renderer is meant to see: it carries exactly the payload sent across the bridge. */
 export class AppError extends Error {
@@ -66,3 +67,9 @@ export const secretMissing = (message: string = MESSAGES.secretMissing): AppErro
   new AppError({ code: 'SECRET_MISSING', message });
 
 export const saveFailed = (): AppError => new AppError({ code: 'SAVE_FAILED', message: MESSAGES.saveFailed });
+
+/** A new password that screening refused (NIST SP 800-63B), with the reason; never the password itself. */
+export function weakPassword(field: string, problem: ScreenedPasswordProblem): AppError {
+  const message = describeScreenedPassword(problem);
+  return new AppError({ code: 'WEAK_PASSWORD', message, fields: { [field]: message } });
+}

@@ -9,6 +9,7 @@ import type { DesktopIntegration } from './desktop/desktopIntegration';
 import type { Logger } from './logger';
 import type { KeychainCleanup } from './secrets/keychainCleanup';
 import type { PasswordHasher } from './security/passwordHasher';
+import type { PasswordScreen } from './security/passwordScreen';
 import type { WithLock } from './security/keyedMutex';
 import type { SessionManager } from './session/sessionManager';
 import type { PasswordConfirmations } from './twoFactor/passwordConfirmations';
@@ -28,6 +29,8 @@ export interface CoreDependencies {
   readonly unknownEmails: UnknownEmailFailuresRepository;
   readonly sessions: SessionManager;
   readonly hasher: PasswordHasher;
+  /** Screens new passwords (create, change); never consulted at sign-in. */
+  readonly passwordScreen: PasswordScreen;
   readonly clock: Clock;
   readonly logger: Logger;
   /** Serialises password checks per account. */

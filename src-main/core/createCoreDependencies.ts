@@ -15,6 +15,7 @@ import { createKeychainCleanup } from './secrets/keychainCleanup';
 import type { SecretStore } from './secrets/secretStore';
 import { createKeyedMutex } from './security/keyedMutex';
 import { createScryptHasher, type PasswordHasher, type ScryptParameters } from './security/passwordHasher';
+import { createPasswordScreen } from './security/passwordScreen';
 import { createSessionManager } from './session/sessionManager';
 import { restoreMarkerFile } from './storage/restoreMarker';
 import { createPasswordConfirmations } from './twoFactor/passwordConfirmations';
@@ -79,6 +80,7 @@ export function createCoreDependencies(options: DependencyOptions): { deps: Core
     clock,
     logger,
     hasher: options.passwordHasher ?? createScryptHasher(),
+    passwordScreen: createPasswordScreen(),
     withAccountLock: createKeyedMutex(),
     withTwoFactorLock: createKeyedMutex(),
     transaction,

@@ -6,10 +6,10 @@
  * saved file) are real; only Electron itself is played by the stub.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { OPERATION_NAMES } from '../../src-shared/operations';
 import { buildOutput, projectRoot } from './drivers/paths';
@@ -22,19 +22,45 @@ test('the preload bundle requires nothing but electron', () => {
 
 /**
  * Node's ESM loader cannot read inside app.asar, and everything but native modules belongs in the
- * bundle anyway: the main bundle may load only Electron, Node's built-ins and the two native
- * modules, each through CommonJS require (keytar lazily). Checked in the file and in a run.
+ * bundle anyway: the main bundle (its entry and the chunks it loads lazily) may load only Electron,
+ * Node's built-ins, the two native modules and its own chunks, each through CommonJS require
+ * (keytar lazily). Checked in the files and in a run.
  */
-const mayLoad = (name: string): boolean => ['electron', 'better-sqlite3', 'keytar'].includes(name) || isBuiltin(name);
+const isOwnChunk = (name: string): boolean => /^\.\/chunks\/[\w.-]+\.js$/.test(name);
+const mayLoad = (name: string): boolean =>
+  ['electron', 'better-sqlite3', 'keytar'].includes(name) || isBuiltin(name) || isOwnChunk(name);
+const requiredBy = (code: string): Set<string> =>
+  new Set([...code.matchAll(/\b[\w$]*require[\w$]*\(\s*["']([^"']+)["']\s*\)/gi)].map((match) => match[1]!));
+const mainChunks = (): string[] => {
+  const dir = join(projectRoot, 'out/main/chunks');
+  return existsSync(dir) ? readdirSync(dir).map((name) => join(dir, name)) : [];
+};
 
 test('the main bundle requires only electron, Node built-ins, better-sqlite3 and keytar, with no ESM import()', () => {
   const main = readFileSync(buildOutput.main, 'utf8');
-  expect(main).not.toMatch(/\bimport\(\s*[^\s)]/);
-  const required = new Set([...main.matchAll(/\b[\w$]*require[\w$]*\(\s*["']([^"']+)["']\s*\)/gi)].map((match) => match[1]!));
-  expect([...required].filter((name) => !mayLoad(name))).toEqual([]);
+  const required = requiredBy(main);
+  for (const code of [main, ...mainChunks().map((file) => readFileSync(file, 'utf8'))]) {
+    expect(code).not.toMatch(/\bimport\(\s*[^\s)]/);
+    expect([...requiredBy(code)].filter((name) => !mayLoad(name))).toEqual([]);
+  }
   expect(required).toContain('better-sqlite3');
   expect(required).toContain('keytar');
   expect(required).toContain('electron');
+});
+
+test('the main bundle loads the password lists only when a password is screened, never at start-up', () => {
+  const main = readFileSync(buildOutput.main, 'utf8');
+  // The lists are bundled (never resolved from node_modules) into chunks of their own...
+  expect(main).not.toMatch(/@zxcvbn-ts/);
+  const listChunks = mainChunks().filter((file) => readFileSync(file, 'utf8').includes('@zxcvbn-ts/'));
+  expect(listChunks.length).toBeGreaterThan(0);
+  // ...which the entry requires only inside a deferred load (a lazy import() compiled to CommonJS).
+  for (const file of listChunks) {
+    const name = `./chunks/${basename(file)}`;
+    const loads = [...main.matchAll(/(.{0,40})\brequire\(\s*["']([^"']+)["']\s*\)/g)].filter((match) => match[2] === name);
+    expect(loads.length).toBeGreaterThan(0);
+    for (const match of loads) expect(match[1]).toMatch(/\.then\(\s*\(\)\s*=>\s*$/);
+  }
 });
 
 test('the main bundle starts, opens the data directory, serves IPC from the main frame only and uses the desktop adapter', () => {

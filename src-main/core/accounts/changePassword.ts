@@ -1,14 +1,19 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
+import { weakPassword } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
 import { checkPassword } from './checkPassword';
 import { requireSignedIn } from './sessionInfo';
 
-type Deps = Pick<CoreDependencies, 'accounts' | 'events' | 'sessions' | 'hasher' | 'clock' | 'withAccountLock' | 'transaction' | 'bookkeeping'>;
+type Deps = Pick<
+  CoreDependencies,
+  'accounts' | 'events' | 'sessions' | 'hasher' | 'passwordScreen' | 'clock' | 'withAccountLock' | 'transaction' | 'bookkeeping'
+>;
 
 /**
  * Changes the signed-in account's password after checking the current one.
  * Wrong current passwords count towards the same backoff as failed sign-ins,
  * so an unlocked, unattended session cannot be used to guess the password.
+ * The new password is screened first (passwordScreen): a refusal costs no password check.
  */
 export async function changePassword(
   deps: Deps,
@@ -16,6 +21,8 @@ export async function changePassword(
 ): Promise<OperationOutput<'changePassword'>> {
   const { accounts, events, hasher, clock, withAccountLock, transaction } = deps;
   const { account: signedIn } = requireSignedIn(deps);
+  const problem = await deps.passwordScreen.screen(newPassword, { name: signedIn.name, email: signedIn.email });
+  if (problem) throw weakPassword('newPassword', problem);
 
   return withAccountLock(signedIn.id, async () => {
     const account = await checkPassword(deps, signedIn, currentPassword, 'currentPassword');

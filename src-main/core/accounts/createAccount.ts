@@ -1,23 +1,34 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
-import { emailTaken } from '../appError';
+import { emailTaken, weakPassword } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
 import { isUniqueViolation } from '../db/sqliteErrors';
 import { openSession, recordSignIn } from './startSession';
 
 /**
- * Creates a local account and signs it in. Failed sign-ins recorded for its email while it had no
- * account are dropped: they were someone else's typos, and the new account starts with a clean
- * slate instead of a wait it never earned.
+ * Creates a local account and signs it in; its password must pass screening (passwordScreen).
+ * Failed sign-ins recorded for its email while it had no account are dropped: they were someone
+ * else's typos, and the new account starts with a clean slate instead of a wait it never earned.
  */
 export async function createAccount(
   deps: Pick<
     CoreDependencies,
-    'accounts' | 'events' | 'sessions' | 'hasher' | 'clock' | 'transaction' | 'newId' | 'challenges' | 'unknownEmails'
+    | 'accounts'
+    | 'events'
+    | 'sessions'
+    | 'hasher'
+    | 'passwordScreen'
+    | 'clock'
+    | 'transaction'
+    | 'newId'
+    | 'challenges'
+    | 'unknownEmails'
   >,
   { name, email, password }: ValidatedInput<'createAccount'>,
 ): Promise<OperationOutput<'createAccount'>> {
   const { accounts, events, hasher, clock, transaction, newId } = deps;
   if (accounts.findByEmail(email)) throw emailTaken();
+  const problem = await deps.passwordScreen.screen(password, { name, email });
+  if (problem) throw weakPassword('password', problem);
   const passwordHash = await hasher.hash(password);
 
   const id = newId();

@@ -1,3 +1,4 @@
+import { domainToASCII } from 'node:url';
 import type { Database } from 'better-sqlite3';
 import type { AccountSummary } from '../../../src-shared/models';
 
@@ -26,9 +27,18 @@ export interface NewAccount {
   readonly createdAt: number;
 }
 
-/** The key under which an email is unique: case does not make a different address here. */
+/**
+ * The key under which an email is unique: case does not make a different address here, and an
+ * internationalised domain is one domain whether typed in Unicode or in its ASCII (xn--) form,
+ * which is how Chromium's email fields hand some of them over. ASCII domains are kept as typed
+ * (lower-cased): the WHATWG host parser would read a numeric label as an IPv4 address.
+ */
 export function emailKey(email: string): string {
-  return email.trim().toLowerCase();
+  const address = email.trim().normalize('NFC');
+  const at = address.lastIndexOf('@');
+  const domain = address.slice(at + 1);
+  const asciiDomain = at > 0 && /[^\u0000-\u007f]/u.test(domain) ? domainToASCII(domain) : '';
+  return (asciiDomain ? `${address.slice(0, at)}@${asciiDomain}` : address).toLowerCase();
 }
 
 const toRecord = (row: AccountRow): AccountRecord => ({

@@ -4,7 +4,8 @@ import type { Page } from '@playwright/test';
 const START_HEADINGS = ['Create account', 'Sign in', 'Dashboard'] as const;
 
 /** Waits until the app shows one of its start screens: a real UI state, never a fixed delay. */
-export async function waitForReady(page: Page, timeout = 20_000): Promise<void> {
+/** `timeout` is a hang guard: a loaded 2-core machine has taken well over 20 s to show the first screen. */
+export async function waitForReady(page: Page, timeout = 60_000): Promise<void> {
   const [first, ...rest] = START_HEADINGS.map((name) => page.getByRole('heading', { name, exact: true }));
   const anyStartScreen = rest.reduce((locator, next) => locator.or(next), first!);
   try {

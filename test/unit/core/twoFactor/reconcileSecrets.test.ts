@@ -58,8 +58,17 @@ describe('reconcileSecrets', () => {
       await new Promise<void>((resolve) => (release = resolve));
       deps.twoFactor.insert('acct', 0, 0, { setId: 'set-1', kdf: deps.recoveryKdf.newSetKdf(), generatedAt: 0 });
     });
-    const reconciliation = reconcileSecrets(deps);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Released only once reconciliation asks for the lock (an event, not a sleep that a loaded machine outlasts).
+    let asked!: () => void;
+    const lockAsked = new Promise<void>((resolve) => (asked = resolve));
+    const reconciliation = reconcileSecrets({
+      ...deps,
+      withTwoFactorLock: (key, task) => {
+        asked();
+        return deps.withTwoFactorLock(key, task);
+      },
+    });
+    await lockAsked;
     release();
     await activation;
     expect(await reconciliation).toBe(0);
