@@ -2,8 +2,9 @@
  * Electron main process: lifecycle only. Everything it wires up lives in ./electron
  * (the shell) and ./core (the Electron-free backend).
  *
- * Closing the window quits Gatehouse on every platform, macOS included: a security
- * app should not keep a session alive with no window on screen.
+ * Closing the window quits Gatehouse, except on macOS, where the app stays in the dock as people
+ * expect and a dock click opens the window again; there closing it ends the session, since a
+ * security app should not keep a session alive with no window on screen.
  */
 import { join } from 'node:path';
 import { app, powerMonitor, session, type BrowserWindow } from 'electron';
@@ -14,8 +15,10 @@ import { createKeytarSecretStore } from './core/secrets/keytarSecretStore';
 import { openBackend } from './core/storage/openBackend';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './electron/appProtocol';
 import { installApplicationMenu } from './electron/applicationMenu';
-import { createMainWindow } from './electron/createMainWindow';
+import { clearClipboardOnQuit } from './electron/clearClipboardOnExit';
+import { createContentProtection, type ContentProtection } from './electron/contentProtection';
 import { createElectronDesktopIntegration, type ElectronDesktopIntegration } from './electron/desktopIntegration';
+import { openMainWindow } from './electron/openMainWindow';
 import { resolveRendererSource } from './electron/origins';
 import { denyAllPermissions } from './electron/permissions';
 import { registerIpc } from './electron/registerIpc';
@@ -28,6 +31,7 @@ if (process.env.GATEHOUSE_DATA_DIR?.trim()) app.setPath('userData', dataDir);
 const renderer = resolveRendererSource(process.env, app.isPackaged);
 let backend: Backend | null = null;
 let desktop: ElectronDesktopIntegration | null = null;
+let protection: ContentProtection | null = null;
 let mainWindow: BrowserWindow | null = null;
 let mainWebContentsId: number | undefined;
 
@@ -47,23 +51,18 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (!mainWindow) return;
+    if (!mainWindow) return reopenWindow();
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();
   });
-  app.on('window-all-closed', () => app.quit());
-  app.on('before-quit', (event) => {
+  app.on('window-all-closed', () => (process.platform === 'darwin' ? endSession('window_closed') : app.quit()));
+  app.on('activate', () => reopenWindow()); // macOS: a dock click with no window open
+  app.on('before-quit', () => {
     endSession('app_quit');
     const closing = backend;
     backend = null; // later IPC calls get INTERNAL instead of reaching a closed database
     guarded('close its database', () => closing?.close());
-    // A copied secret does not outlive the app: quitting waits (a second at most) until the clipboard is checked.
-    const clearing = desktop?.clearCopiedText();
-    if (clearing) {
-      event.preventDefault();
-      void clearing.finally(() => app.quit());
-    }
   });
 
   void app.whenReady().then(start).catch((error: unknown) => {
@@ -77,7 +76,9 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  desktop = createElectronDesktopIntegration(() => mainWindow);
+  protection = createContentProtection();
+  desktop = createElectronDesktopIntegration(() => mainWindow, protection);
+  clearClipboardOnQuit(app, desktop); // a copied secret does not outlive the app
   // Checks the database first: a damaged one is moved aside and the person asked (native dialog).
   const opened = await openBackend({ dataDir, secretStore: createKeytarSecretStore(), desktop });
   if (!opened) {
@@ -88,21 +89,34 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   serveAppProtocol(join(__dirname, '../renderer'));
   registerIpc(() => backend, { allowedOrigin: renderer.allowedOrigin, getTrustedWebContentsId: () => mainWebContentsId });
-  installApplicationMenu(!app.isPackaged);
+  installApplicationMenu(!app.isPackaged, dataDir);
   powerMonitor.on('lock-screen', () => endSession('screen_locked'));
   powerMonitor.on('suspend', () => endSession('screen_locked'));
 
-  mainWindow = createMainWindow({
+  showMainWindow();
+  // In the background, after the window: it never blocks the first screen and never rejects.
+  void opened.takeDailyBackup();
+}
+
+function showMainWindow(): void {
+  mainWindow = openMainWindow({
     preloadPath: join(__dirname, '../preload/index.cjs'),
     startUrl: renderer.startUrl,
     allowedOrigin: renderer.allowedOrigin,
     devTools: !app.isPackaged,
+    dataDir,
+    startScreen: backend!.startScreen(),
+    protection: protection!,
+    desktop: desktop!,
   });
   mainWebContentsId = mainWindow.webContents.id;
   mainWindow.on('closed', () => {
     mainWindow = null;
     mainWebContentsId = undefined;
   });
-  // In the background, after the window: it never blocks the first screen and never rejects.
-  void opened.takeDailyBackup();
+}
+
+/** Opens the window again once start-up is done and none is open (it was closed on macOS). */
+function reopenWindow(): void {
+  if (backend && !mainWindow) showMainWindow();
 }

@@ -9,7 +9,9 @@ import { deactivateTwoFactor } from './deactivateTwoFactor';
 import { downloadRecoveryCodes } from './downloadRecoveryCodes';
 import { getRecoveryCodes } from './getRecoveryCodes';
 import { getTwoFactorStatus } from './getTwoFactorStatus';
+import { markSecretsHidden } from './markSecretsHidden';
 import { regenerateRecoveryCodes } from './regenerateRecoveryCodes';
+import { revealsSecrets } from './revealsSecrets';
 import { submitRecoveryCode } from './submitRecoveryCode';
 import { submitTwoFactorCode } from './submitTwoFactorCode';
 
@@ -25,7 +27,8 @@ type TwoFactorOperation =
   | 'regenerateRecoveryCodes'
   | 'deactivateTwoFactor'
   | 'copyToClipboard'
-  | 'downloadRecoveryCodes';
+  | 'downloadRecoveryCodes'
+  | 'markSecretsHidden';
 
 /** The two-factor part of the handler table. */
 export function createTwoFactorHandlers(deps: CoreDependencies): Pick<HandlerTable, TwoFactorOperation> {
@@ -34,13 +37,14 @@ export function createTwoFactorHandlers(deps: CoreDependencies): Pick<HandlerTab
     submitRecoveryCode: (input) => submitRecoveryCode(deps, input),
     cancelTwoFactorChallenge: () => cancelTwoFactorChallenge(deps),
     getTwoFactorStatus: () => getTwoFactorStatus(deps),
-    beginTwoFactorEnrollment: (input) => beginTwoFactorEnrollment(deps, input),
-    confirmTwoFactorEnrollment: (input) => confirmTwoFactorEnrollment(deps, input),
+    beginTwoFactorEnrollment: revealsSecrets(deps, (input) => beginTwoFactorEnrollment(deps, input)),
+    confirmTwoFactorEnrollment: revealsSecrets(deps, (input) => confirmTwoFactorEnrollment(deps, input)),
     cancelTwoFactorEnrollment: () => cancelTwoFactorEnrollment(deps),
-    getRecoveryCodes: (input) => getRecoveryCodes(deps, input),
-    regenerateRecoveryCodes: (input) => regenerateRecoveryCodes(deps, input),
+    getRecoveryCodes: revealsSecrets(deps, (input) => getRecoveryCodes(deps, input)),
+    regenerateRecoveryCodes: revealsSecrets(deps, (input) => regenerateRecoveryCodes(deps, input)),
     deactivateTwoFactor: (input) => deactivateTwoFactor(deps, input),
     copyToClipboard: (input) => copyToClipboard(deps, input),
     downloadRecoveryCodes: () => downloadRecoveryCodes(deps),
+    markSecretsHidden: () => markSecretsHidden(deps),
   };
 }

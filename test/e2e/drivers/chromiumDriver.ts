@@ -115,6 +115,7 @@ export function createChromiumDriver(rendererDir: string = buildOutput.rendererD
         return {
           page,
           clipboardText: async () => desktop.clipboardText(),
+          screenProtected: async () => desktop.screenProtected(),
           cancelNextSave: async () => desktop.cancelNextSave(),
           output: record.output,
           rendererErrors: record.rendererErrors,
