@@ -1,7 +1,6 @@
 import { createRouter, createWebHashHistory, START_LOCATION, type RouteLocationNormalized, type Router } from 'vue-router';
 import { START_SCREEN_PATHS } from '../../src-shared/startScreen';
 import CreateAccountView from '../features/auth/CreateAccountView.vue';
-import SignInVerifyView from '../features/auth/SignInVerifyView.vue';
 import SignInView from '../features/auth/SignInView.vue';
 import { useAccountsStore } from '../stores/accounts';
 import { useSessionStore } from '../stores/session';
@@ -16,20 +15,22 @@ declare module 'vue-router' {
 }
 
 /*
- * The signed-out screens are in the main chunk: the app opens on one of them. The signed-in
- * screens (shell, dashboard, settings, two-factor) load on demand, from one chunk on the app's own
- * origin (CSP script-src 'self'; the grouping is in electron.vite.config.ts). main.ts fetches it
- * ahead (prefetchSignedInScreens) once the first screen is in use, so signing in does not wait.
+ * The two screens a window opens on (sign-in, create account) are in the main chunk. The rest
+ * load on demand, from one chunk on the app's own origin (CSP script-src 'self'; the grouping is
+ * in electron.vite.config.ts): the signed-in screens and the second sign-in step, which is only
+ * ever reached after typing a password. main.ts fetches that chunk ahead
+ * (prefetchSignedInScreens) once the first screen is in use, so signing in does not wait.
  */
+const SignInVerifyView = () => import('../features/auth/SignInVerifyView.vue');
 const AppShell = () => import('../features/shell/AppShell.vue');
 const DashboardView = () => import('../features/dashboard/DashboardView.vue');
 const SettingsView = () => import('../features/settings/SettingsView.vue');
 const ProfileSettings = () => import('../features/settings/ProfileSettings.vue');
 const SecuritySettings = () => import('../features/settings/SecuritySettings.vue');
 
-/** Loads what the first signed-in screen needs ahead of time (a module loads once, however often it is asked for). */
+/** Loads the screens that follow the first one ahead of time (a module loads once, however often it is asked for). */
 export async function prefetchSignedInScreens(): Promise<void> {
-  await Promise.all([AppShell(), DashboardView()]);
+  await Promise.all([SignInVerifyView(), AppShell(), DashboardView()]);
 }
 
 export function createAppRouter(): Router {

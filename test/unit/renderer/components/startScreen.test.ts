@@ -4,7 +4,7 @@
  * named in the URL paints before any reply, and that the replies, once in, still decide.
  */
 import { flushPromises } from '@vue/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from 'vue';
 import type { OperationOutput } from '../../../../src-shared/contract';
 import { ok, type Result } from '../../../../src-shared/result';
@@ -109,9 +109,9 @@ describe('a start screen named in the URL', () => {
     const { router } = await startAt('#/sign-in');
     accounts.send(ok({ accounts: [ADA] }));
     session.send(ok({ session: null, challenge: challengeFor(ADA.email) }));
-    await flushPromises();
+    // The second step's screen loads on demand (router/index.ts).
+    await vi.waitFor(() => screen.getByRole('heading', { name: 'Two-factor authentication' }));
     expect(router.currentRoute.value.name).toBe('sign-in-verify');
-    screen.getByRole('heading', { name: 'Two-factor authentication' });
   });
 
   it('and sign-in with no accounts at all goes on to creating the first one', async () => {
