@@ -2,8 +2,9 @@
  * Electron main process: lifecycle only. Everything it wires up lives in ./electron
  * (the shell) and ./core (the Electron-free backend).
  *
- * Closing the window quits Gatehouse on every platform, macOS included: a security
- * app should not keep a session alive with no window on screen.
+ * Closing the window quits Gatehouse, except on macOS, where the app stays in the dock as people
+ * expect and a dock click opens the window again; there closing it ends the session, since a
+ * security app should not keep a session alive with no window on screen.
  */
 import { join } from 'node:path';
 import { app, powerMonitor, session, type BrowserWindow } from 'electron';
@@ -15,8 +16,10 @@ import { appIdentity } from './electron/appIdentity';
 import { configureAppPaths } from './electron/appPaths';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './electron/appProtocol';
 import { installApplicationMenu } from './electron/applicationMenu';
-import { createMainWindow } from './electron/createMainWindow';
+import { clearClipboardOnQuit } from './electron/clearClipboardOnExit';
+import { createContentProtection, type ContentProtection } from './electron/contentProtection';
 import { createElectronDesktopIntegration, type ElectronDesktopIntegration } from './electron/desktopIntegration';
+import { openMainWindow } from './electron/openMainWindow';
 import { resolveRendererSource } from './electron/origins';
 import { denyAllPermissions } from './electron/permissions';
 import { registerIpc } from './electron/registerIpc';
@@ -29,6 +32,7 @@ const { dataDir } = configureAppPaths(app, process.env, identity);
 const renderer = resolveRendererSource(process.env, app.isPackaged);
 let backend: Backend | null = null;
 let desktop: ElectronDesktopIntegration | null = null;
+let protection: ContentProtection | null = null;
 let mainWindow: BrowserWindow | null = null;
 let mainWebContentsId: number | undefined;
 const startupWork = createStartupWork();
@@ -51,12 +55,13 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (!mainWindow) return;
+    if (!mainWindow) return reopenWindow();
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.show();
     mainWindow.focus();
   });
-  app.on('window-all-closed', () => app.quit());
+  app.on('window-all-closed', () => (process.platform === 'darwin' ? endSession('window_closed') : app.quit()));
+  app.on('activate', () => reopenWindow()); // macOS: a dock click with no window open
   app.on('before-quit', (event) => {
     endSession('app_quit');
     const closing = backend;
@@ -64,14 +69,9 @@ if (!app.requestSingleInstanceLock()) {
     const close = (): void => guarded('close its database', () => closing?.close());
     // Reconciliation and the daily backup still running keep the database open (5 s at most).
     const working = closing ? startupWork.settled() : null;
-    const closed = working?.then(close);
-    if (!working) close();
-    // A copied secret does not outlive the app: quitting waits (a second at most) until the clipboard is checked.
-    const clearing = desktop?.clearCopiedText();
-    if (closed || clearing) {
-      event.preventDefault();
-      void Promise.all([closed, clearing]).finally(() => app.quit());
-    }
+    if (!working) return close();
+    event.preventDefault();
+    void working.then(close).finally(() => app.quit());
   });
 
   void app.whenReady().then(start).catch((error: unknown) => {
@@ -85,7 +85,9 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  desktop = createElectronDesktopIntegration(() => mainWindow);
+  protection = createContentProtection();
+  desktop = createElectronDesktopIntegration(() => mainWindow, protection);
+  clearClipboardOnQuit(app, desktop); // a copied secret does not outlive the app
   // Checks the database first: a damaged one is moved aside and the person asked (native dialog).
   const opened = await openBackend({ dataDir, secretStore: createKeytarSecretStore(identity.keychainService), desktop });
   if (!opened) {
@@ -97,21 +99,34 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   serveAppProtocol(join(__dirname, '../renderer'));
   registerIpc(() => backend, { allowedOrigin: renderer.allowedOrigin, getTrustedWebContentsId: () => mainWebContentsId });
-  installApplicationMenu(!app.isPackaged);
+  installApplicationMenu(!app.isPackaged, dataDir);
   powerMonitor.on('lock-screen', () => endSession('screen_locked'));
   powerMonitor.on('suspend', () => endSession('screen_locked'));
 
-  mainWindow = createMainWindow({
+  showMainWindow();
+  // In the background, after the window: it never blocks the first screen and never rejects.
+  startupWork.add(opened.takeDailyBackup());
+}
+
+function showMainWindow(): void {
+  mainWindow = openMainWindow({
     preloadPath: join(__dirname, '../preload/index.cjs'),
     startUrl: renderer.startUrl,
     allowedOrigin: renderer.allowedOrigin,
     devTools: !app.isPackaged,
+    dataDir,
+    startScreen: backend!.startScreen(),
+    protection: protection!,
+    desktop: desktop!,
   });
   mainWebContentsId = mainWindow.webContents.id;
   mainWindow.on('closed', () => {
     mainWindow = null;
     mainWebContentsId = undefined;
   });
-  // In the background, after the window: it never blocks the first screen and never rejects.
-  startupWork.add(opened.takeDailyBackup());
+}
+
+/** Opens the window again once start-up is done and none is open (it was closed on macOS). */
+function reopenWindow(): void {
+  if (backend && !mainWindow) showMainWindow();
 }

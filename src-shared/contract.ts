@@ -52,6 +52,11 @@ export interface OperationOutputs {
   downloadRecoveryCodes: { saved: true; fileName: string } | { saved: false };
   /** Needs no session: what start-up did to a damaged database this run, or null. */
   getStartupNotice: { notice: StartupNotice | null };
+  /**
+   * Needs no session: the renderer closed the last view showing the QR code, the secret key or
+   * recovery codes, so the window may be captured again (see DesktopIntegration.protectScreen).
+   */
+  markSecretsHidden: Record<string, never>;
 }
 
 export type OperationOutput<K extends OperationName> = OperationOutputs[K];

@@ -33,7 +33,8 @@ export const SECURITY_EVENT_KINDS = [
 
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 
-export const SIGN_OUT_REASONS = ['user', 'inactivity', 'screen_locked', 'app_quit'] as const;
+/** `window_closed`: on macOS, closing the window keeps Gatehouse in the dock but ends the session. */
+export const SIGN_OUT_REASONS = ['user', 'inactivity', 'screen_locked', 'app_quit', 'window_closed'] as const;
 export type SignOutReason = (typeof SIGN_OUT_REASONS)[number];
 
 export interface SecurityEvent {

@@ -24,6 +24,7 @@ export const OPERATION_NAMES = [
   'copyToClipboard',
   'downloadRecoveryCodes',
   'getStartupNotice',
+  'markSecretsHidden',
 ] as const;
 
 export type OperationName = (typeof OPERATION_NAMES)[number];

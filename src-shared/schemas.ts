@@ -91,6 +91,7 @@ export const operationSchemas = {
   copyToClipboard: v.strictObject({ item: v.picklist(CLIPBOARD_ITEMS, 'This value is not accepted.') }),
   downloadRecoveryCodes: EmptyInput,
   getStartupNotice: EmptyInput,
+  markSecretsHidden: EmptyInput,
 } as const;
 
 /**

@@ -26,7 +26,12 @@ export const backendStartup: Figure = {
       // Seeded straight into SQLite, so no core code has run in this process before the timing.
       seedDatabase(dataDir, { accounts: 1, events: 0, heavyEvery: 1, passwordHash: PLACEHOLDER_HASH, before: Date.now() });
 
-      const desktop = { copyText: async () => undefined, saveTextFile: async () => null, chooseDatabaseRecovery: async () => 'quit' as const };
+      const desktop = {
+        copyText: async () => undefined,
+        protectScreen: () => undefined,
+        saveTextFile: async () => null,
+        chooseDatabaseRecovery: async () => 'quit' as const,
+      };
       const started = performance.now();
       const backend = composeBackend({ dataDir, secretStore: createKeytarSecretStore(), desktop, logger: silentLogger });
       const composeMs = performance.now() - started;

@@ -21,6 +21,7 @@ export const makeDataDir = (): string => mkdtempSync(join(tmpdir(), 'gatehouse-b
 /** The bench never copies or saves anything (and its databases are never damaged): the desktop port does nothing. */
 const noDesktop: DesktopIntegration = {
   copyText: async () => undefined,
+  protectScreen: () => undefined,
   saveTextFile: async () => null,
   chooseDatabaseRecovery: async () => 'quit',
 };

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SignOutReason, StartupNotice } from '../../src-shared/models';
+import type { StartScreen } from '../../src-shared/startScreen';
+import { chooseStartScreen } from './accounts/chooseStartScreen';
 import { systemClock, type Clock } from './clock';
 import { createCoreDependencies } from './createCoreDependencies';
 import type { DesktopIntegration } from './desktop/desktopIntegration';
@@ -40,6 +42,8 @@ export interface Backend {
   idle(): Promise<void>;
   /** Ends the signed-in session, e.g. when the OS locks the screen. */
   endSession(reason: SignOutReason): void;
+  /** The screen a new window opens on (one cheap read), or null when the renderer must ask (see chooseStartScreen). */
+  startScreen(): StartScreen | null;
   close(): void;
 }
 
@@ -71,6 +75,15 @@ export function composeBackend(options: BackendOptions): Backend {
       await deps.cleanup.idle();
     },
     endSession: (reason) => deps.sessions.end(reason),
+    startScreen() {
+      try {
+        return chooseStartScreen(deps);
+      } catch (error) {
+        // Only a shortcut: without it the renderer asks getSession and listAccounts itself.
+        logger.error(`choosing the start screen failed: ${error instanceof Error ? error.name : typeof error}`);
+        return null;
+      }
+    },
     close() {
       if (!db.open) return;
       deps.sessions.end('app_quit');

@@ -54,6 +54,7 @@ export function createCoreDependencies(options: DependencyOptions): { deps: Core
     // Session-bound state ends with the session, whatever the reason (sign-out, idle, screen lock, quit).
     confirmations.clear();
     void enrollments.discard();
+    options.desktop.protectScreen(false); // the renderer leaves the signed-in screens, secrets and all
   });
 
   const twoFactorStates = createTwoFactorStateRepository(db);

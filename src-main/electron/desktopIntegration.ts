@@ -1,18 +1,22 @@
 /**
- * The Electron side of the core's DesktopIntegration port: the system clipboard and the native
- * save dialog.
+ * The Electron side of the core's DesktopIntegration port: the system clipboard, the native
+ * save dialog and screen-capture protection (./contentProtection).
  *
  * Clipboard: like a password manager, a copied secret is cleared again after a minute, but only if
  * the clipboard still holds exactly that text (the person may have copied something else since);
- * a later copy replaces the earlier one's timer. Only the regular clipboard is written, never the
- * Linux/X11 PRIMARY selection: "Copy" means Ctrl+V, and a secret in PRIMARY would paste with any
- * stray middle-click and linger in one more place to clear.
+ * a later copy replaces the earlier one's timer. The text goes on the clipboard together with the
+ * marks that keep it out of clipboard history and clipboard managers (./secretClipboardMarkers),
+ * in one atomic write. Only the regular clipboard is written, never the Linux/X11 PRIMARY
+ * selection: "Copy" means Ctrl+V, and a secret in PRIMARY would paste with any stray middle-click
+ * and linger in one more place to clear.
  */
 import { open, rm } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { app, clipboard, dialog, type BrowserWindow, type SaveDialogOptions } from 'electron';
+import { app, clipboard, ClipboardItem, dialog, type BrowserWindow, type SaveDialogOptions } from 'electron';
 import type { DesktopIntegration } from '../core/desktop/desktopIntegration';
+import type { ContentProtection } from './contentProtection';
 import { askDatabaseRecovery } from './databaseRecoveryDialog';
+import { secretClipboardMarkers } from './secretClipboardMarkers';
 
 /** How long copied text stays on the clipboard. */
 export const CLIPBOARD_CLEAR_MS = 60_000;
@@ -71,7 +75,10 @@ function settleWithin(work: Promise<void>, ms: number): Promise<void> {
 }
 
 /** `getParentWindow` is the main window (null once closed); the save dialog is modal to it. */
-export function createElectronDesktopIntegration(getParentWindow: () => BrowserWindow | null): ElectronDesktopIntegration {
+export function createElectronDesktopIntegration(
+  getParentWindow: () => BrowserWindow | null,
+  protection: Pick<ContentProtection, 'set'>,
+): ElectronDesktopIntegration {
   let pendingClear: { readonly text: string; readonly timer: NodeJS.Timeout } | null = null;
 
   const clearIfStillCopied = async (): Promise<void> => {
@@ -94,8 +101,10 @@ export function createElectronDesktopIntegration(getParentWindow: () => BrowserW
       const timer = setTimeout(() => void clearQuietly(), CLIPBOARD_CLEAR_MS);
       timer.unref(); // never keeps Gatehouse alive; clearCopiedText() covers quitting
       pendingClear = { text, timer };
-      await clipboard.writeText(text);
+      await clipboard.write([new ClipboardItem({ 'text/plain': text, ...secretClipboardMarkers(process.platform) })]);
     },
+
+    protectScreen: (on) => protection.set(on),
 
     async saveTextFile({ suggestedName, contents }) {
       const options: SaveDialogOptions = {

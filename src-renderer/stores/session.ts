@@ -42,6 +42,7 @@ function causeFrom(reason: SignOutReason | undefined): SignedOutCause | null {
     case 'screen_locked':
       return reason;
     case 'app_quit':
+    case 'window_closed':
       return 'unknown';
     default:
       return null;
@@ -59,6 +60,7 @@ const OUTSIDE_SESSION: ReadonlySet<OperationName> = new Set<OperationName>([
   'submitRecoveryCode',
   'cancelTwoFactorChallenge',
   'getStartupNotice',
+  'markSecretsHidden',
 ]);
 
 /** Signed-in operations, after which main has moved `expiresAt`: re-read the session. */

@@ -52,6 +52,16 @@ export const useTwoFactorStore = defineStore('twoFactor', () => {
     () => reset(),
   );
 
+  // Main keeps the window out of screen capture from the moment it sends a secret; it learns here
+  // when the last one is off screen (closed, cancelled, expired, or reset). Confirming an
+  // enrollment swaps the QR code for the codes in one step, so that is no change.
+  watch(
+    () => enrollment.value !== null || recoveryCodes.value !== null,
+    (shown, wasShown) => {
+      if (wasShown && !shown) void session.request('markSecretsHidden', {});
+    },
+  );
+
   /** Runs one request at a time; a second one while busy is refused (the buttons are disabled anyway). */
   async function run<T>(task: TwoFactorTask, work: () => Promise<T>): Promise<T | ApiError> {
     if (busy.value) return { code: 'FORBIDDEN', message: 'Please wait for the current step to finish.' };

@@ -60,6 +60,8 @@ export function securityEventLabel(event: SecurityEvent): string {
           return 'Signed out (screen locked)';
         case 'app_quit':
           return 'Signed out (app closed)';
+        case 'window_closed':
+          return 'Signed out (window closed)';
         default:
           return 'Signed out';
       }

@@ -98,7 +98,8 @@ test('the main bundle starts, opens the data directory, serves IPC from the main
     expect(report.windows).toHaveLength(1);
     expect(report.windows[0].webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(existsSync(report.windows[0].webPreferences.preload)).toBe(true);
-    expect(report.loadedUrl).toBe('gatehouse://app/index.html');
+    // Main read the (empty) database before the window: it opens straight on Create account.
+    expect(report.loadedUrl).toBe('gatehouse://app/index.html#/create-account');
     expect(existsSync(join(buildOutput.rendererDir, 'index.html'))).toBe(true);
 
     expect(report.calls.listAccounts).toEqual({ ok: true, value: { accounts: [] } });
@@ -112,6 +113,13 @@ test('the main bundle starts, opens the data directory, serves IPC from the main
     const secretKey: string = report.calls.beginTwoFactorEnrollment.value.enrollment.secretKey;
     expect(report.calls.copySecretKey).toEqual({ ok: true, value: {} });
     expect(report.clipboardAfterCopy.replace(/\s+/g, '')).toBe(secretKey.replace(/\s+/g, ''));
+    // In one write with the marks for clipboard managers (this platform's; see secretClipboardMarkers).
+    expect(report.clipboardFormats).toContain('text/plain');
+    expect(report.clipboardFormats.length).toBeGreaterThan(1);
+    expect(report.clipboardFormats.every((format: string) => format === 'text/plain' || format.startsWith('electron application/osclipboard;format='))).toBe(true);
+    // The window was created unprotected, and protected while the QR code and secret key were shown.
+    expect(report.contentProtection[0]).toBe(false);
+    expect(report.protectedDuringEnrollment).toBe(true);
 
     // …then save the recovery codes through the save dialog, and cancel the second one.
     expect(report.calls.confirmTwoFactorEnrollment).toMatchObject({ ok: true });
@@ -119,6 +127,17 @@ test('the main bundle starts, opens the data directory, serves IPC from the main
     expect(codes.length).toBeGreaterThan(0);
     expect(report.calls.downloadSaved).toEqual({ ok: true, value: { saved: true, fileName: 'codes-from-the-stub.txt' } });
     expect(report.calls.downloadCancelled).toEqual({ ok: true, value: { saved: false } });
+    expect(report.calls.markSecretsHidden).toEqual({ ok: true, value: {} });
+    expect(report.protectedAfterHidden).toBe(false);
+    // The About panel says where the data lives; closing the window saved its place in the data folder.
+    expect(JSON.stringify(report.aboutPanel)).toContain(dataDir);
+    expect(JSON.parse(readFileSync(join(dataDir, 'window-state.json'), 'utf8'))).toEqual({
+      x: 40,
+      y: 30,
+      width: 1000,
+      height: 700,
+      maximized: false,
+    });
     expect(report.saveDialogs).toHaveLength(2);
     expect(report.saveDialogs[0].parentIsWindow).toBe(true);
     expect(report.saveDialogs[0].options.filters).toEqual([{ name: 'Text', extensions: ['txt'] }]);

@@ -21,6 +21,8 @@
  *   the running app's next save dialog answer "Cancel". Under chromium the clipboard is the test
  *   desktop's (in memory, empty again after restart()); under electron it is the real one (Electron's
  *   clipboard.readText() in the main process), shared by everything on that display.
+ * - `await app.screenProtected()`: whether the window is kept out of screen capture right now (the
+ *   app protects it while the QR code, secret key or recovery codes are on screen).
  * - What the app printed and which errors reached its renderer, over every launch of the test:
  *   `await app.output()` is its stdout/stderr (under chromium: what the core, running in the test
  *   process, printed) plus the page's console messages and page errors; `await app.rendererErrors()`
@@ -65,6 +67,8 @@ export interface GatehouseApp {
   savedFiles(): Promise<SavedFile[]>;
   /** The running app's next save dialog answers "Cancel" (nothing is saved). */
   cancelNextSave(): Promise<void>;
+  /** Whether the window is kept out of screen capture now (see RunningGatehouse.screenProtected). */
+  screenProtected(): Promise<boolean>;
   /** Everything every launch of this test printed (stdout, stderr, page console, page errors), launch by launch. */
   output(): Promise<string>;
   /** Every error that reached the renderer in every launch of this test, oldest first. */
@@ -131,6 +135,7 @@ export const test = base.extend<{ app: GatehouseApp; page: Page }, { gatehouseDr
         clipboardText: () => running!.clipboardText(),
         savedFiles: () => listSavedFiles(downloadsDir),
         cancelNextSave: () => running!.cancelNextSave(),
+        screenProtected: () => running!.screenProtected(),
         output: async () => (await Promise.all(launches.map((each) => each.output()))).join('\n'),
         rendererErrors: async () => (await Promise.all(launches.map((each) => each.rendererErrors()))).flat(),
       };

@@ -1,11 +1,14 @@
 import type { DamagedDatabaseReport, DesktopIntegration, RecoveryChoice } from '../../src-main/core/desktop/desktopIntegration';
 
 /**
- * A desktop that records what was copied and saved; the next save can be made to cancel or fail.
- * Asked about a damaged database, it records the report and answers `recoveryAnswer` ('quit' unless set).
+ * A desktop that records what was copied and saved, and each change of screen protection; the next
+ * save can be made to cancel or fail. Asked about a damaged database, it records the report and
+ * answers `recoveryAnswer` ('quit' unless set).
  */
 export function createFakeDesktop() {
   const copied: string[] = [];
+  /** Every protectScreen call, in order. */
+  const protections: boolean[] = [];
   const saved: { suggestedName: string; contents: string }[] = [];
   const recoveryReports: DamagedDatabaseReport[] = [];
   let nextSave: 'save' | 'cancel' | 'fail' = 'save';
@@ -14,6 +17,9 @@ export function createFakeDesktop() {
   const desktop: DesktopIntegration = {
     async copyText(text) {
       copied.push(text);
+    },
+    protectScreen(on) {
+      protections.push(on);
     },
     async saveTextFile(request) {
       const outcome = nextSave;
@@ -32,6 +38,9 @@ export function createFakeDesktop() {
     desktop,
     copied,
     saved,
+    protections,
+    /** Whether the window would be protected now (the last protectScreen call; off before any). */
+    screenProtected: (): boolean => protections.at(-1) ?? false,
     recoveryReports,
     /** What the next damaged-database question is answered with. */
     answerRecoveryWith(choice: RecoveryChoice): void {

@@ -56,6 +56,7 @@ export type AccountsRepository = ReturnType<typeof createAccountsRepository>;
 export function createAccountsRepository(db: Database) {
   const statements = {
     list: db.prepare<[], AccountSummary>('SELECT id, name, email FROM accounts ORDER BY created_at, id'),
+    any: db.prepare<[], { found: number }>('SELECT EXISTS (SELECT 1 FROM accounts) AS found'),
     byId: db.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE id = ?'),
     byEmail: db.prepare<[string], AccountRow>('SELECT * FROM accounts WHERE email_key = ?'),
     insert: db.prepare(
@@ -74,6 +75,8 @@ export function createAccountsRepository(db: Database) {
 
   return {
     list: (): AccountSummary[] => statements.list.all(),
+    /** Whether there is at least one account: one index probe, however many there are. */
+    any: (): boolean => statements.any.get()?.found === 1,
     findById(id: string): AccountRecord | null {
       const row = statements.byId.get(id);
       return row ? toRecord(row) : null;

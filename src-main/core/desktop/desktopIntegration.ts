@@ -1,11 +1,23 @@
 /**
  * The port for the few things only the desktop shell can do: the system clipboard, the
- * native save dialog, and asking what to do about a damaged database at start-up. The Electron shell implements it (src-main/electron); the core never
- * imports Electron, and tests pass their own implementation.
+ * native save dialog, keeping secrets on screen out of screen capture, and asking what to do
+ * about a damaged database at start-up. The Electron shell implements it (src-main/electron); the
+ * core never imports Electron, and tests pass their own implementation.
  */
 export interface DesktopIntegration {
-  /** Puts text on the system clipboard. The shell clears it again after a while if it still holds this text. */
+  /**
+   * Puts a secret on the system clipboard, marked for clipboard managers and the OS clipboard
+   * history as not to be kept or synced. The shell clears it again after a while if it still
+   * holds this text.
+   */
   copyText(text: string): Promise<void>;
+  /**
+   * While `on`, the window is kept out of screenshots, screen recording and screen sharing (where
+   * the OS can). The core turns it on before it returns the QR code, the secret key or recovery
+   * codes, and off when the renderer says they are hidden (markSecretsHidden) or the session ends.
+   * The shell keeps the setting across whatever can reset it (a minimised, hidden or new window).
+   */
+  protectScreen(on: boolean): void;
   /**
    * Asks where to save a text file (native save dialog, `suggestedName` pre-filled) and writes
    * `contents` there, readable by the user only. Resolves to the chosen file's name, or null when

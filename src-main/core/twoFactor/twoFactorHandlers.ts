@@ -10,7 +10,9 @@ import { deactivateTwoFactor } from './deactivateTwoFactor';
 import { downloadRecoveryCodes } from './downloadRecoveryCodes';
 import { getRecoveryCodes } from './getRecoveryCodes';
 import { getTwoFactorStatus } from './getTwoFactorStatus';
+import { markSecretsHidden } from './markSecretsHidden';
 import { regenerateRecoveryCodes } from './regenerateRecoveryCodes';
+import { revealsSecrets } from './revealsSecrets';
 import { submitRecoveryCode } from './submitRecoveryCode';
 import { submitTwoFactorCode } from './submitTwoFactorCode';
 
@@ -26,7 +28,8 @@ type TwoFactorOperation =
   | 'regenerateRecoveryCodes'
   | 'deactivateTwoFactor'
   | 'copyToClipboard'
-  | 'downloadRecoveryCodes';
+  | 'downloadRecoveryCodes'
+  | 'markSecretsHidden';
 
 /** The two-factor part of the handler table. The second sign-in step needs a challenge; the rest a session (runInSession). */
 export function createTwoFactorHandlers(deps: CoreDependencies): Pick<HandlerTable, TwoFactorOperation> {
@@ -35,13 +38,14 @@ export function createTwoFactorHandlers(deps: CoreDependencies): Pick<HandlerTab
     submitRecoveryCode: (input) => submitRecoveryCode(deps, input),
     cancelTwoFactorChallenge: () => cancelTwoFactorChallenge(deps),
     getTwoFactorStatus: () => runInSession(deps, (scoped) => getTwoFactorStatus(scoped)),
-    beginTwoFactorEnrollment: (input) => runInSession(deps, (scoped) => beginTwoFactorEnrollment(scoped, input)),
-    confirmTwoFactorEnrollment: (input) => runInSession(deps, (scoped) => confirmTwoFactorEnrollment(scoped, input)),
+    beginTwoFactorEnrollment: revealsSecrets(deps, (input) => runInSession(deps, (scoped) => beginTwoFactorEnrollment(scoped, input))),
+    confirmTwoFactorEnrollment: revealsSecrets(deps, (input) => runInSession(deps, (scoped) => confirmTwoFactorEnrollment(scoped, input))),
     cancelTwoFactorEnrollment: () => runInSession(deps, (scoped) => cancelTwoFactorEnrollment(scoped)),
-    getRecoveryCodes: (input) => runInSession(deps, (scoped) => getRecoveryCodes(scoped, input)),
-    regenerateRecoveryCodes: (input) => runInSession(deps, (scoped) => regenerateRecoveryCodes(scoped, input)),
+    getRecoveryCodes: revealsSecrets(deps, (input) => runInSession(deps, (scoped) => getRecoveryCodes(scoped, input))),
+    regenerateRecoveryCodes: revealsSecrets(deps, (input) => runInSession(deps, (scoped) => regenerateRecoveryCodes(scoped, input))),
     deactivateTwoFactor: (input) => runInSession(deps, (scoped) => deactivateTwoFactor(scoped, input)),
     copyToClipboard: (input) => runInSession(deps, (scoped) => copyToClipboard(scoped, input)),
     downloadRecoveryCodes: () => runInSession(deps, (scoped) => downloadRecoveryCodes(scoped)),
+    markSecretsHidden: () => markSecretsHidden(deps),
   };
 }

@@ -3,15 +3,25 @@
  * bundle (out/main/index.js) on machines without the Electron binary. It records what the bundle
  * asks of Electron, then plays the renderer once: IPC calls from the main window's frame and one
  * from a sub-frame, then two-factor enrollment far enough to use the desktop port — copying the
- * secret key (an in-memory clipboard) and downloading the recovery codes (a save dialog that answers
- * with a path in $GATEHOUSE_STUB_DOWNLOADS, then "Cancel"). It prints a JSON report and exits.
- * Test code only.
+ * secret key (an in-memory clipboard that keeps every format written), screen-capture protection,
+ * and downloading the recovery codes (a save dialog that answers with a path in
+ * $GATEHOUSE_STUB_DOWNLOADS, then "Cancel") — and closes the window. It prints a JSON report and
+ * exits. Test code only.
  */
 const Module = require('node:module');
 const { EventEmitter } = require('node:events');
 const { join } = require('node:path');
 
-const report = { setPath: [], singleInstanceLock: 0, channels: [], windows: [], calls: {}, saveDialogs: [] };
+const report = {
+  setPath: [],
+  singleInstanceLock: 0,
+  channels: [],
+  windows: [],
+  calls: {},
+  saveDialogs: [],
+  contentProtection: [],
+  clipboardFormats: [],
+};
 let clipboardText = '';
 /** Answers for the save dialogs to come: a file name inside $GATEHOUSE_STUB_DOWNLOADS, or null for "Cancel". */
 const saveAnswers = ['codes-from-the-stub.txt', null];
@@ -31,6 +41,9 @@ Object.assign(app, {
   whenReady: () => Promise.resolve(),
   quit: () => undefined,
   exit: (code) => finish({ exitCode: code }),
+  getName: () => 'Gatehouse',
+  getVersion: () => '0.1.0',
+  setAboutPanelOptions: (options) => (report.aboutPanel = options),
 });
 
 let nextId = 1;
@@ -52,6 +65,18 @@ class BrowserWindow extends EventEmitter {
   isMinimized() { return false; }
   restore() {}
   focus() {}
+  isDestroyed() { return false; }
+  maximize() {}
+  isMaximized() { return false; }
+  getNormalBounds() { return { x: 40, y: 30, width: 1000, height: 700 }; }
+  setContentProtection(enable) { report.contentProtection.push(enable); }
+}
+
+/** Electron 45's ClipboardItem: keeps its entries until clipboard.write() commits them. */
+class ClipboardItem {
+  constructor(items) {
+    this.items = items;
+  }
 }
 
 function saveDialog(args) {
@@ -78,6 +103,7 @@ async function playRenderer(window) {
   report.calls.beginTwoFactorEnrollment = begin;
   report.calls.copySecretKey = await call('copyToClipboard', { item: 'secretKey' });
   report.clipboardAfterCopy = clipboardText;
+  report.protectedDuringEnrollment = report.contentProtection.at(-1);
   if (begin.ok) {
     const { generate } = require('otplib');
     const code = await generate({ secret: begin.value.enrollment.secretKey.replace(/\s+/g, '') });
@@ -85,6 +111,9 @@ async function playRenderer(window) {
   }
   report.calls.downloadSaved = await call('downloadRecoveryCodes');
   report.calls.downloadCancelled = await call('downloadRecoveryCodes');
+  report.calls.markSecretsHidden = await call('markSecretsHidden');
+  report.protectedAfterHidden = report.contentProtection.at(-1);
+  window.emit('close', { preventDefault() {} }); // saves the window state
   finish({});
 }
 
@@ -116,16 +145,23 @@ const electron = {
     showErrorBox: (title, message) => (report.errorBox = { title, message }),
     showSaveDialog: async (...args) => saveDialog(args),
   },
+  ClipboardItem,
   clipboard: {
     readText: async () => clipboardText,
-    writeText: async (text) => {
-      clipboardText = text;
+    write: async (items) => {
+      const formats = Object.assign({}, ...items.map((item) => item.items));
+      report.clipboardFormats = Object.keys(formats);
+      clipboardText = formats['text/plain'];
     },
     clear: () => {
       clipboardText = '';
     },
   },
-  shell: { openExternal: () => Promise.resolve() },
+  shell: { openExternal: () => Promise.resolve(), openPath: () => Promise.resolve('') },
+  screen: Object.assign(track(new EventEmitter()), {
+    getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+    getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }),
+  }),
 };
 
 // Every module the main bundle itself loads, as it asks for it (its lazy keytar load included).

@@ -6,6 +6,7 @@ import { createKeytarSecretStore } from '../../../src-main/core/secrets/keytarSe
 import { openBackend } from '../../../src-main/core/storage/openBackend';
 import { isTrustedFrame } from '../../../src-main/electron/ipcSenderPolicy';
 import { MESSAGES } from '../../../src-shared/errors';
+import { startUrlWithScreen } from '../../../src-shared/startScreen';
 import { BINDING_NAME, bridgeInitScript } from './bridgeScript';
 import { assertBuilt, buildOutput } from './paths';
 import { APP_ORIGIN, APP_URL, serveRenderer } from './serveRenderer';
@@ -107,12 +108,14 @@ export function createChromiumDriver(rendererDir: string = buildOutput.rendererD
         for (const content of options.initScripts ?? []) await context.addInitScript({ content });
         const page = await context.newPage();
         record.watchPage(page);
-        await page.goto(APP_URL);
+        // As the shell does: main names the start screen before the page loads (no bridge call to paint it).
+        await page.goto(startUrlWithScreen(APP_URL, backend.startScreen()));
         await waitForReady(page);
         dailyBackup = opened.takeDailyBackup(); // as the shell does, once the window is up
         return {
           page,
           clipboardText: async () => desktop.clipboardText(),
+          screenProtected: async () => desktop.screenProtected(),
           cancelNextSave: async () => desktop.cancelNextSave(),
           output: record.output,
           rendererErrors: record.rendererErrors,

@@ -56,6 +56,37 @@ async function stubSaveDialog(app: ElectronApplication, downloadsDir: string): P
   );
 }
 
+/** Where the window's last setContentProtection() value is kept in the app's main process. */
+const PROTECTION_STATE = '__gatehouseE2eContentProtection';
+
+/**
+ * Test code only: records the main window's setContentProtection() calls and passes them on, so
+ * a spec can read the protection back on Linux, where Electron does nothing and isContentProtected()
+ * is always false. On Windows and macOS the window's own isContentProtected() answers.
+ */
+async function watchContentProtection(app: ElectronApplication): Promise<void> {
+  await app.evaluate(({ BrowserWindow }, stateName) => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (!window) throw new Error('Gatehouse e2e: no window to watch');
+    const state = { last: window.isContentProtected() };
+    Object.assign(globalThis, { [stateName]: state });
+    const original = window.setContentProtection.bind(window);
+    window.setContentProtection = (enable: boolean) => {
+      state.last = enable;
+      original(enable);
+    };
+  }, PROTECTION_STATE);
+}
+
+function readContentProtection(app: ElectronApplication): Promise<boolean> {
+  return app.evaluate(({ BrowserWindow }, stateName) => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (!window) return false;
+    if (process.platform !== 'linux') return window.isContentProtected();
+    return (globalThis as unknown as Record<string, { last: boolean }>)[stateName]!.last;
+  }, PROTECTION_STATE);
+}
+
 /**
  * Runs the real app: out/main/index.js (package.json "main") in the project's Electron, or with
  * `packaged`, an installed or packaged Gatehouse (GATEHOUSE_E2E_EXECUTABLE), which brings its own app.
@@ -96,9 +127,11 @@ export function createElectronDriver(executablePath: string, { packaged = false 
         if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
         await waitForReady(page);
         await stubSaveDialog(app, await prepareDownloadsDir(dataDir, options));
+        await watchContentProtection(app);
         return {
           page,
           clipboardText: () => app.evaluate(({ clipboard }) => clipboard.readText()),
+          screenProtected: () => readContentProtection(app),
           cancelNextSave: () =>
             app.evaluate((_electron, stateName) => {
               (globalThis as unknown as Record<string, { cancelNext: boolean }>)[stateName]!.cancelNext = true;

@@ -8,12 +8,14 @@ export interface TestDesktop extends DesktopIntegration {
   clipboardText(): string;
   /** The next save "dialog" answers as if the person clicked Cancel. */
   cancelNextSave(): void;
+  /** Whether the core has the window protected from screen capture now. */
+  screenProtected(): boolean;
 }
 
 /**
  * Test code, not product code: the DesktopIntegration the chromium driver composes the core with,
  * where there is no Electron. The clipboard is a string in memory (no clearing after a minute: the
- * Electron adapter's unit tests cover that). The save "dialog" accepts the suggested name as is and
+ * Electron adapter's unit tests cover that). Screen protection is a flag a spec can read. The save "dialog" accepts the suggested name as is and
  * writes into `downloadsDir` (the test's downloads folder), owner-only like the Electron adapter;
  * a suggested name that is not a bare file name fails the save, so a bad suggestion is not hidden.
  * Asked about a damaged database, it answers as a person keeping their data would: restore the
@@ -22,9 +24,13 @@ export interface TestDesktop extends DesktopIntegration {
 export function createTestDesktop(downloadsDir: string): TestDesktop {
   let clipboard = '';
   let cancelNext = false;
+  let screenProtected = false;
   return {
     async copyText(text) {
       clipboard = text;
+    },
+    protectScreen(on) {
+      screenProtected = on;
     },
     async saveTextFile({ suggestedName, contents }) {
       if (cancelNext) {
@@ -41,6 +47,7 @@ export function createTestDesktop(downloadsDir: string): TestDesktop {
       return report.newestBackup ? 'restore' : 'start-empty';
     },
     clipboardText: () => clipboard,
+    screenProtected: () => screenProtected,
     cancelNextSave() {
       cancelNext = true;
     },

@@ -53,6 +53,12 @@ export interface RunningGatehouse extends RunningApp {
   /** The app's next save dialog is cancelled instead of saving. */
   cancelNextSave(): Promise<void>;
   /**
+   * Whether the window is kept out of screen capture now. Electron on Windows and macOS: the
+   * window's own isContentProtected(); on Linux (where Electron has no protection to read back):
+   * the last setContentProtection() call. Chromium: what the core asked of the desktop port.
+   */
+  screenProtected(): Promise<boolean>;
+  /**
    * Everything this launch wrote, one line per chunk with its source in brackets, readable after
    * close(). Electron: the app process's stdout and stderr (from the moment launch resolved: what
    * Electron printed while Playwright was still connecting is not captured) plus the page's console

@@ -20,7 +20,8 @@ export async function createFuzzTarget() {
 
   const sqlite = spyOnSqlite();
   const handlers = spyOnHandlers(harness.backend);
-  const desktopActions = () => harness.desktop.copied.length + harness.desktop.saved.length;
+  // Screen protection counts too: a refused call must not lift it (or set it) either.
+  const desktopActions = () => harness.desktop.copied.length + harness.desktop.saved.length + harness.desktop.protections.length;
   let desktopBaseline = desktopActions();
 
   return {

@@ -33,6 +33,7 @@ export const VALID_EXAMPLES: { readonly [K in OperationName]: OperationInput<K> 
   copyToClipboard: { item: CLIPBOARD_ITEMS[1] },
   downloadRecoveryCodes: {},
   getStartupNotice: {},
+  markSecretsHidden: {},
 };
 
 /** The example as a plain record, for code that mutates payloads generically. */

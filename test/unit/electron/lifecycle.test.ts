@@ -62,6 +62,12 @@ vi.mock('electron', () => {
     get nativeTheme() {
       return current().nativeTheme;
     },
+    get screen() {
+      return current().screen;
+    },
+    get ClipboardItem() {
+      return FakeClipboardItem;
+    },
   };
   return module;
 });
@@ -88,6 +94,11 @@ const APP_DATA = '/fake/home/.config';
 const USER_DATA = `${APP_DATA}/Gatehouse Dev`;
 const APP_INDEX = 'gatehouse://app/index.html';
 
+/** Electron 45's ClipboardItem keeps its entries until clipboard.write() commits them. */
+class FakeClipboardItem {
+  constructor(readonly data: Record<string, unknown>) {}
+}
+
 class FakeWebContents extends EventEmitter {
   readonly id = 42;
   readonly mainFrame = { url: APP_INDEX, parent: null, detached: false };
@@ -102,6 +113,11 @@ class FakeBrowserWindow extends EventEmitter {
   readonly focus = vi.fn();
   readonly restore = vi.fn();
   readonly isMinimized = vi.fn(() => false);
+  readonly isDestroyed = vi.fn(() => false);
+  readonly setContentProtection = vi.fn();
+  readonly maximize = vi.fn();
+  readonly isMaximized = vi.fn(() => false);
+  readonly getNormalBounds = vi.fn(() => ({ x: 10, y: 20, width: 1000, height: 700 }));
   constructor(readonly options: { webPreferences: Record<string, unknown> } & Record<string, unknown>) {
     super();
     FakeBrowserWindow.created.push(this);
@@ -125,6 +141,9 @@ function createFakeElectron() {
     quit: vi.fn(),
     exit: vi.fn(),
     whenReady: vi.fn(() => ready),
+    getName: vi.fn(() => 'Gatehouse'),
+    getVersion: vi.fn(() => '0.1.0'),
+    setAboutPanelOptions: vi.fn(),
   });
   FakeBrowserWindow.created.length = 0;
   return {
@@ -160,17 +179,23 @@ function createFakeElectron() {
       showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
     },
     clipboard: createFakeClipboard(),
-    shell: { openExternal: vi.fn(async () => {}) },
+    shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(async () => '') },
     nativeTheme: { shouldUseDarkColors: false },
+    screen: Object.assign(new EventEmitter(), {
+      getAllDisplays: vi.fn(() => [{ workArea: DISPLAY }]),
+      getPrimaryDisplay: vi.fn(() => ({ workArea: DISPLAY })),
+    }),
   };
 }
+
+const DISPLAY = { x: 0, y: 0, width: 1920, height: 1040 };
 
 function createFakeClipboard() {
   const clipboard = {
     text: '',
     readText: vi.fn(async () => clipboard.text),
-    writeText: vi.fn(async (text: string) => {
-      clipboard.text = text;
+    write: vi.fn(async (items: FakeClipboardItem[]) => {
+      clipboard.text = String(items[0]?.data['text/plain']);
     }),
     clear: vi.fn(() => {
       clipboard.text = '';
@@ -188,6 +213,7 @@ function createFakeBackend() {
     handlers: {},
     /** Start-up keychain reconciliation; tests replace it with one that settles later or never. */
     reconciled: Promise.resolve() as Promise<void>,
+    startScreen: vi.fn((): 'sign-in' | 'create-account' | null => 'create-account'),
   };
 }
 type FakeBackend = ReturnType<typeof createFakeBackend>;
@@ -409,7 +435,28 @@ describe('on ready', () => {
     expect(h.electron.BrowserWindow).toHaveBeenCalledTimes(1);
     expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
     expect(String(window.options.webPreferences['preload'])).toMatch(/[\\/]preload[\\/]index\.cjs$/);
-    expect(window.loadURL).toHaveBeenCalledWith(APP_INDEX);
+    expect(window.loadURL).toHaveBeenCalledWith(`${APP_INDEX}#/create-account`);
+  });
+
+  it.each([
+    ['sign-in', `${APP_INDEX}#/sign-in`],
+    ['create-account', `${APP_INDEX}#/create-account`],
+    [null, APP_INDEX],
+  ] as const)('opens the window on the start screen main chose before creating it (%s)', async (screen, url) => {
+    h.backend.startScreen.mockReturnValue(screen);
+    const window = await startApp();
+    expect(h.backend.startScreen).toHaveBeenCalledTimes(1);
+    expect(h.backend.startScreen.mock.invocationCallOrder[0]!).toBeLessThan(h.electron.BrowserWindow.mock.invocationCallOrder[0]!);
+    expect(window.loadURL).toHaveBeenCalledWith(url);
+  });
+
+  it('sets the About panel (version, licence, data folder) and adds a Help menu', async () => {
+    await startApp();
+    expect(h.electron.app.setAboutPanelOptions).toHaveBeenCalledTimes(1);
+    const about = JSON.stringify(h.electron.app.setAboutPanelOptions.mock.calls[0]![0]);
+    for (const fact of ['0.1.0', 'MIT License', USER_DATA]) expect(about).toContain(fact);
+    const menu = h.electron.Menu.buildFromTemplate.mock.calls[0]![0] as { role?: string }[];
+    expect(menu.at(-1)).toMatchObject({ role: 'help' });
   });
 
   it.each([
@@ -450,48 +497,78 @@ describe('desktop port', () => {
     const window = await startApp();
     const desktop = composedDesktop();
     await desktop.copyText('JBSWY3DPEHPK3PXP');
-    expect(h.electron.clipboard.writeText).toHaveBeenCalledWith('JBSWY3DPEHPK3PXP');
+    expect(h.electron.clipboard.write).toHaveBeenCalledTimes(1);
+    expect(h.electron.clipboard.text).toBe('JBSWY3DPEHPK3PXP');
 
     await expect(desktop.saveTextFile({ suggestedName: 'codes.txt', contents: 'x' })).resolves.toBeNull();
     expect(h.electron.dialog.showSaveDialog).toHaveBeenCalledTimes(1);
     expect(h.electron.dialog.showSaveDialog.mock.calls[0]![0]).toBe(window);
   });
 
-  /** Emits before-quit as Electron does, with an event the handler may cancel. */
-  const emitBeforeQuit = () => {
-    const event = { preventDefault: vi.fn() };
-    h.electron.app.emit('before-quit', event);
-    return event;
+  /** Emits before-quit, then will-quit, as Electron does when quitting, with events the handlers may cancel. */
+  const quit = () => {
+    const before = { preventDefault: vi.fn() };
+    const will = { preventDefault: vi.fn() };
+    h.electron.app.emit('before-quit', before);
+    h.electron.app.emit('will-quit', will);
+    return { before, will };
   };
 
-  it('on before-quit holds quitting until a copied secret still on the clipboard is cleared, then quits again', async () => {
+  it('on will-quit holds quitting until a copied secret still on the clipboard is cleared, then quits again', async () => {
     await startApp();
     await composedDesktop().copyText('JBSWY3DPEHPK3PXP');
-    const event = emitBeforeQuit();
+    const { before, will } = quit();
+    expect(before.preventDefault).not.toHaveBeenCalled();
     expect(h.backend.close).toHaveBeenCalledTimes(1);
-    expect(event.preventDefault).toHaveBeenCalledTimes(1);
+    expect(will.preventDefault).toHaveBeenCalledTimes(1);
     await vi.waitFor(() => expect(h.electron.app.quit).toHaveBeenCalledTimes(1));
     expect(h.electron.clipboard.text).toBe('');
 
     // The second round finds nothing to clear and lets the app quit.
-    expect(emitBeforeQuit().preventDefault).not.toHaveBeenCalled();
+    expect(quit().will.preventDefault).not.toHaveBeenCalled();
     expect(h.backend.close).toHaveBeenCalledTimes(1);
   });
 
-  it('on before-quit leaves the clipboard alone when the person copied something else since', async () => {
+  it('on will-quit leaves the clipboard alone when the person copied something else since', async () => {
     await startApp();
     await composedDesktop().copyText('JBSWY3DPEHPK3PXP');
     h.electron.clipboard.text = 'something else';
-    emitBeforeQuit();
+    quit();
     await vi.waitFor(() => expect(h.electron.app.quit).toHaveBeenCalledTimes(1));
     expect(h.electron.clipboard.clear).not.toHaveBeenCalled();
     expect(h.electron.clipboard.text).toBe('something else');
   });
 
-  it('on before-quit with nothing copied, quits at once', async () => {
+  it('on will-quit with nothing copied, quits at once', async () => {
     await startApp();
-    expect(emitBeforeQuit().preventDefault).not.toHaveBeenCalled();
+    const { before, will } = quit();
+    expect(before.preventDefault).not.toHaveBeenCalled();
+    expect(will.preventDefault).not.toHaveBeenCalled();
     expect(h.electron.clipboard.readText).not.toHaveBeenCalled();
+  });
+
+  it("clears a copied secret when the window's Windows session ends (log-off, shutdown), before the handler returns", async () => {
+    const window = await startApp();
+    await composedDesktop().copyText('JBSWY3DPEHPK3PXP');
+    // Chromium's Windows clipboard answers the read at once; the fake does too.
+    window.emit('session-end', { preventDefault: vi.fn() });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(h.electron.clipboard.clear).toHaveBeenCalledTimes(1);
+    expect(h.electron.clipboard.text).toBe('');
+  });
+
+  it('protects the window from capture while the core says secrets are shown, also in a window opened later', async () => {
+    const window = await startApp();
+    const desktop = composedDesktop() as ComposedDesktop & { protectScreen(on: boolean): void };
+    desktop.protectScreen(true);
+    expect(window.setContentProtection).toHaveBeenLastCalledWith(true);
+    window.emit('minimize');
+    window.emit('restore');
+    expect(window.setContentProtection).toHaveBeenCalledTimes(3); // at creation (off), on, and again after restore
+    expect(window.setContentProtection).toHaveBeenLastCalledWith(true);
+    desktop.protectScreen(false);
+    expect(window.setContentProtection).toHaveBeenLastCalledWith(false);
   });
 });
 
@@ -639,26 +716,84 @@ describe('windows', () => {
     expect(h.electron.windows).toHaveLength(0);
   });
 
-  it('forgets a closed window: second-instance leaves it alone and its IPC is refused', async () => {
+  it('forgets a closed window: its IPC is refused, and second-instance opens a new one instead of touching it', async () => {
     const window = await startApp();
     window.emit('closed');
-    h.electron.app.emit('second-instance');
-    expect(window.show).not.toHaveBeenCalled();
-    expect(window.focus).not.toHaveBeenCalled();
     await expect(invokeIpc('listAccounts', trustedEvent(window))).resolves.toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
     expect(h.backend.dispatch).not.toHaveBeenCalled();
+    h.electron.app.emit('second-instance');
+    expect(window.show).not.toHaveBeenCalled();
+    expect(window.focus).not.toHaveBeenCalled();
+    expect(h.electron.windows).toHaveLength(2);
   });
 
-  it('quits when every window is closed', async () => {
-    await startApp();
-    expect(h.electron.app.quit).not.toHaveBeenCalled();
-    h.electron.app.emit('window-all-closed');
-    expect(h.electron.app.quit).toHaveBeenCalledTimes(1);
+  it('opens no window again once quitting has begun', async () => {
+    const window = await startApp();
+    h.electron.app.emit('before-quit', { preventDefault: vi.fn() });
+    window.emit('closed');
+    h.electron.app.emit('second-instance');
+    h.electron.app.emit('activate', {}, false);
+    expect(h.electron.windows).toHaveLength(1);
+  });
+
+  describe.each(['linux', 'win32'] as const)('on %s', (platform) => {
+    beforeEach(() => onPlatform(platform));
+    afterEach(restorePlatform);
+
+    it('quits when every window is closed', async () => {
+      await startApp();
+      expect(h.electron.app.quit).not.toHaveBeenCalled();
+      h.electron.app.emit('window-all-closed');
+      expect(h.electron.app.quit).toHaveBeenCalledTimes(1);
+      expect(h.backend.endSession).not.toHaveBeenCalled(); // before-quit ends it as 'app_quit'
+    });
+  });
+
+  describe('on macOS', () => {
+    beforeEach(() => onPlatform('darwin'));
+    afterEach(restorePlatform);
+
+    it('stays in the dock when the window closes, ending the session; a dock click opens a new window', async () => {
+      const first = await startApp();
+      first.emit('closed');
+      h.electron.app.emit('window-all-closed');
+      expect(h.electron.app.quit).not.toHaveBeenCalled();
+      expect(h.backend.endSession).toHaveBeenCalledWith('window_closed');
+      expect(h.backend.close).not.toHaveBeenCalled();
+
+      h.backend.startScreen.mockReturnValue('sign-in');
+      h.electron.app.emit('activate', {}, false);
+      expect(h.electron.windows).toHaveLength(2);
+      const second = h.electron.windows[1]!;
+      expect(second.loadURL).toHaveBeenCalledWith(`${APP_INDEX}#/sign-in`);
+      // The new window is the trusted one, and a second dock click opens no third.
+      await expect(invokeIpc('listAccounts', trustedEvent(second))).resolves.toMatchObject({ ok: true });
+      h.electron.app.emit('activate', {}, true);
+      expect(h.electron.windows).toHaveLength(2);
+    });
+
+    it('a second instance also reopens the window, and nothing opens before start-up finished', async () => {
+      await importMain();
+      h.electron.app.emit('activate', {}, false);
+      expect(h.electron.windows).toHaveLength(0);
+      await fireReady();
+      h.electron.windows[0]!.emit('closed');
+      h.electron.app.emit('second-instance');
+      expect(h.electron.windows).toHaveLength(2);
+    });
   });
 });
+
+const realPlatform = process.platform;
+function onPlatform(platform: NodeJS.Platform): void {
+  Object.defineProperty(process, 'platform', { value: platform });
+}
+function restorePlatform(): void {
+  Object.defineProperty(process, 'platform', { value: realPlatform });
+}
 
 describe('database start-up', () => {
   it('takes the daily backup in the background, once the window is open', async () => {

@@ -59,6 +59,7 @@ export function installFakeApi(): FakeApi {
     copyToClipboard: vi.fn(async () => fail(notSignedIn)),
     downloadRecoveryCodes: vi.fn(async () => fail(notSignedIn)),
     getStartupNotice: vi.fn(async () => ok({ notice: null })),
+    markSecretsHidden: vi.fn(async () => ok({})),
   };
   const bridge: GatehouseApi = api;
   setGatehouseApi(bridge);

@@ -216,3 +216,48 @@ describe('two-factor store: recovery codes and deactivation', () => {
     expect(twoFactor.enrollment).toBeNull();
   });
 });
+
+describe('two-factor store: telling main when secrets leave the screen', () => {
+  /** Lets the store's watchers run. */
+  const settle = () => vi.advanceTimersByTimeAsync(0);
+
+  it('says nothing while the QR code gives way to the codes, and once when the codes are closed', async () => {
+    const twoFactor = await withStatus();
+    api.beginTwoFactorEnrollment.mockResolvedValueOnce(ok({ enrollment: enrollment() }));
+    await twoFactor.beginEnrollment(PASSWORD);
+    api.confirmTwoFactorEnrollment.mockResolvedValueOnce(ok({ recoveryCodes: codeSet() }));
+    api.getTwoFactorStatus.mockResolvedValue(ok({ status: activeStatus() }));
+    await twoFactor.confirmEnrollment('123456');
+    await settle();
+    expect(twoFactor.recoveryCodes).not.toBeNull();
+    expect(api.markSecretsHidden).not.toHaveBeenCalled();
+
+    twoFactor.closeRecoveryCodes();
+    await settle();
+    expect(api.markSecretsHidden).toHaveBeenCalledExactlyOnceWith({});
+  });
+
+  it.each([
+    ['cancelled', (store: ReturnType<typeof useTwoFactorStore>) => store.cancelEnrollment()],
+    ['expired', (store: ReturnType<typeof useTwoFactorStore>) => store.expireEnrollment()],
+    ['reset when the session ends', () => useSessionStore().signOut()],
+  ])('says so when an enrollment is %s', async (_, end) => {
+    const twoFactor = await withStatus();
+    api.beginTwoFactorEnrollment.mockResolvedValueOnce(ok({ enrollment: enrollment() }));
+    await twoFactor.beginEnrollment(PASSWORD);
+    await settle();
+    await end(twoFactor);
+    await settle();
+    expect(twoFactor.enrollment).toBeNull();
+    expect(api.markSecretsHidden).toHaveBeenCalledTimes(1);
+  });
+
+  it('says nothing when no secret was shown (a wrong password, a status read)', async () => {
+    const twoFactor = await withStatus();
+    api.beginTwoFactorEnrollment.mockResolvedValueOnce(fail(wrongPassword));
+    await twoFactor.beginEnrollment('wrong password');
+    twoFactor.closeRecoveryCodes();
+    await settle();
+    expect(api.markSecretsHidden).not.toHaveBeenCalled();
+  });
+});
