@@ -1,8 +1,10 @@
 import type { OperationOutput, ValidatedInput } from '../../src-shared/contract';
 import type { StartupNotice } from '../../src-shared/models';
 import type { OperationName } from '../../src-shared/operations';
+import { changeEmail } from './accounts/changeEmail';
 import { changePassword } from './accounts/changePassword';
 import { createAccount } from './accounts/createAccount';
+import { deleteAccount } from './accounts/deleteAccount';
 import { getSession } from './accounts/getSession';
 import { listAccounts } from './accounts/listAccounts';
 import { listSecurityEvents } from './accounts/listSecurityEvents';
@@ -28,6 +30,8 @@ export function createHandlerTable(deps: CoreDependencies, startupNotice: Startu
     getSession: () => getSession(deps),
     updateProfile: (input) => updateProfile(deps, input),
     changePassword: (input) => changePassword(deps, input),
+    changeEmail: (input) => changeEmail(deps, input),
+    deleteAccount: (input) => deleteAccount(deps, input),
     listSecurityEvents: (input) => listSecurityEvents(deps, input),
     ...createTwoFactorHandlers(deps),
   };

@@ -1,9 +1,8 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
 import { clockDriftMessage, MESSAGES } from '../../../src-shared/errors';
-import { secretMissing, secretStoreUnavailable } from '../appError';
 import { openSession, recordSignIn } from '../accounts/startSession';
 import type { CoreDependencies } from '../coreDependencies';
-import { SecretStoreUnavailableError } from '../secrets/secretStore';
+import { readTotpSecret } from './readTotpSecret';
 import { rejectSecondFactor } from './rejectSecondFactor';
 import { runChallengeStep } from './runChallengeStep';
 import { driftMinutes } from './totp';
@@ -17,7 +16,7 @@ type Deps = Pick<
 export async function submitTwoFactorCode(deps: Deps, { code }: ValidatedInput<'submitTwoFactorCode'>): Promise<OperationOutput<'submitTwoFactorCode'>> {
   return runChallengeStep(deps, async ({ challenge, assertStillCurrent }) => {
     const { accountId } = challenge;
-    const secret = await readSecret(deps, accountId);
+    const secret = await readTotpSecret(deps, accountId);
     const check = await deps.totp.check(secret, code);
     assertStillCurrent();
 
@@ -45,16 +44,4 @@ export async function submitTwoFactorCode(deps: Deps, { code }: ValidatedInput<'
     }
     return { session: openSession(deps, deps.accounts.findById(accountId)!) };
   });
-}
-
-async function readSecret({ secrets }: Pick<Deps, 'secrets'>, accountId: string): Promise<string> {
-  let secret: string | null;
-  try {
-    secret = await secrets.readTotp(accountId);
-  } catch (error) {
-    if (error instanceof SecretStoreUnavailableError) throw secretStoreUnavailable(MESSAGES.secretStoreUnavailableAtSignIn);
-    throw error;
-  }
-  if (secret === null) throw secretMissing();
-  return secret;
 }
