@@ -34,6 +34,10 @@ export interface OperationOutputs {
   getSession: { session: SessionInfo | null; endedReason?: SignOutReason; challenge?: SignInChallenge };
   updateProfile: { account: AccountSummary };
   changePassword: Record<string, never>;
+  /** `twoFactorActive`: the authenticator app's entry keeps its old label, and the screen says so. */
+  changeEmail: { account: AccountSummary; twoFactorActive: boolean };
+  /** The account is gone and signed out; `accountsLeft` tells sign-in from create account. */
+  deleteAccount: { accountsLeft: number };
   listSecurityEvents: { events: SecurityEvent[] };
   submitTwoFactorCode: { session: SessionInfo };
   /** `recoveryCodesRemaining`: unused codes left after this one; the UI urges regenerating at 3 or fewer. */

@@ -73,6 +73,10 @@ export const MESSAGES = {
   saveFailed: 'Gatehouse could not save the file. Choose another folder and try again.',
   restoreNeedsKeychain:
     "Gatehouse restored a backup and must check your system keychain before anyone signs in, so that nothing the backup undid works again. Unlock the keychain and try again.",
+  sameEmail: 'This is already your email address.',
+  secondFactorRequired: 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.',
+  secretMissingUseRecoveryCode:
+    'Your two-factor secret is missing from the system keychain, so codes from your authenticator app cannot be checked. Use one of your recovery codes instead.',
 } as const;
 
 /** INVALID_CODE's message when the code belongs to a time step minutes away from the computer's clock. */

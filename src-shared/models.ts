@@ -19,6 +19,7 @@ export const SECURITY_EVENT_KINDS = [
   'password_check_failed',
   'password_changed',
   'profile_updated',
+  'email_changed',
   'signed_out',
   'two_factor_activated',
   'two_factor_deactivated',

@@ -10,6 +10,8 @@ export const OPERATION_NAMES = [
   'getSession',
   'updateProfile',
   'changePassword',
+  'changeEmail',
+  'deleteAccount',
   'listSecurityEvents',
   'submitTwoFactorCode',
   'submitRecoveryCode',

@@ -72,6 +72,12 @@ export const operationSchemas = {
   getSession: EmptyInput,
   updateProfile: v.strictObject({ name: NameSchema }),
   changePassword: v.strictObject({ currentPassword: ExistingPasswordSchema, newPassword: NewPasswordSchema }),
+  changeEmail: v.strictObject({ email: EmailSchema, password: ExistingPasswordSchema }),
+  /** Always the password; with two-factor authentication active, also a code or a recovery code (one of them). */
+  deleteAccount: v.pipe(
+    v.strictObject({ password: ExistingPasswordSchema, code: v.optional(TotpCodeSchema), recoveryCode: v.optional(RecoveryCodeSchema) }),
+    v.check((input) => input.code === undefined || input.recoveryCode === undefined, 'Enter a 6-digit code or a recovery code, not both.'),
+  ),
   listSecurityEvents: v.strictObject({
     limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100))),
   }),

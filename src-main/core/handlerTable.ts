@@ -1,8 +1,10 @@
 import type { OperationOutput, ValidatedInput } from '../../src-shared/contract';
 import type { StartupNotice } from '../../src-shared/models';
 import type { OperationName } from '../../src-shared/operations';
+import { changeEmail } from './accounts/changeEmail';
 import { changePassword } from './accounts/changePassword';
 import { createAccount } from './accounts/createAccount';
+import { deleteAccount } from './accounts/deleteAccount';
 import { getSession } from './accounts/getSession';
 import { listAccounts } from './accounts/listAccounts';
 import { listSecurityEvents } from './accounts/listSecurityEvents';
@@ -32,6 +34,8 @@ export function createHandlerTable(deps: CoreDependencies, startupNotice: Startu
     getSession: () => getSession(deps),
     updateProfile: (input) => runInSession(deps, (scoped) => updateProfile(scoped, input)),
     changePassword: (input) => runInSession(deps, (scoped) => changePassword(scoped, input)),
+    changeEmail: (input) => runInSession(deps, (scoped) => changeEmail(scoped, input)),
+    deleteAccount: (input) => runInSession(deps, (scoped) => deleteAccount(scoped, input)),
     listSecurityEvents: (input) => runInSession(deps, (scoped) => listSecurityEvents(scoped, input)),
     ...createTwoFactorHandlers(deps),
   };

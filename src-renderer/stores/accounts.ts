@@ -46,5 +46,10 @@ export const useAccountsStore = defineStore('accounts', () => {
     else accounts.value = accounts.value.map((item) => (item.id === account.id ? account : item));
   }
 
-  return { accounts, loaded, loading, error, load, ensureLoaded, remember };
+  /** Drops a deleted account from the list at once (a reload from main follows). */
+  function forget(id: string): void {
+    accounts.value = accounts.value.filter((item) => item.id !== id);
+  }
+
+  return { accounts, loaded, loading, error, load, ensureLoaded, remember, forget };
 });

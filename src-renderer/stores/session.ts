@@ -15,12 +15,13 @@ import { callGatehouse } from '../api/gatehouseApi';
 import { useAccountsStore } from './accounts';
 
 /** Why the renderer no longer has a session, as shown on the sign-in screen. */
-export type SignedOutCause = 'user' | 'inactivity' | 'screen_locked' | 'unknown';
+export type SignedOutCause = 'user' | 'inactivity' | 'screen_locked' | 'account_deleted' | 'unknown';
 
 export const SIGNED_OUT_MESSAGES: Readonly<Record<SignedOutCause, string>> = {
   user: 'You have signed out.',
   inactivity: `You were signed out after ${Math.round(SESSION_IDLE_TIMEOUT_MS / 60_000)} minutes of inactivity.`,
   screen_locked: 'You were signed out because your screen was locked.',
+  account_deleted: 'Your account was deleted from this computer.',
   unknown: 'You were signed out.',
 };
 
@@ -306,6 +307,12 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
+  /** The account was deleted (main has signed it out): nothing of it is offered again. */
+  function accountDeleted(): void {
+    endSession('account_deleted');
+    lastEmail.value = null;
+  }
+
   /** After a rename: the account menu and every view show the new name at once. */
   function updateAccount(next: AccountSummary): void {
     if (session.value?.account.id === next.id) session.value = { ...session.value, account: next };
@@ -351,6 +358,7 @@ export const useSessionStore = defineStore('session', () => {
     endChallenge,
     createAccount,
     signOut,
+    accountDeleted,
     updateAccount,
     clearFormErrors,
     clearSignedOutMessage,

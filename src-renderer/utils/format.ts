@@ -52,6 +52,8 @@ export function securityEventLabel(event: SecurityEvent): string {
       return 'Password changed';
     case 'profile_updated':
       return 'Name changed';
+    case 'email_changed':
+      return 'Email changed';
     case 'signed_out':
       switch (event.reason) {
         case 'inactivity':

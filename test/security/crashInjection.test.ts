@@ -78,7 +78,7 @@ describe('crash injection: SIGKILL at every keychain write and commit, then a re
       const state = await observeAfterRestart(keychain, account, RESTART_NOW);
       const committed = point.event > decisiveCommit || (point.event === decisiveCommit && point.when === 'after');
       expect(operation.classify(state, account, run), label).toBe(committed ? 'after' : 'before');
-      expect(state.events.get(operation.event) ?? 0, label).toBe(committed ? 1 : 0);
+      expect(state.events.get(operation.logged.kind) ?? 0, label).toBe(committed ? operation.logged.after : operation.logged.before);
     }
 
     // A few kills at random moments too: mid keychain call, mid hashing, wherever the timer lands.
@@ -92,7 +92,7 @@ describe('crash injection: SIGKILL at every keychain write and commit, then a re
       else expect(run, `${label}\n${run.output}`).toMatchObject({ code: 0 }); // it finished first
       const state = await observeAfterRestart(keychain, account, RESTART_NOW);
       const outcome = operation.classify(state, account, run);
-      expect(state.events.get(operation.event) ?? 0, label).toBe(outcome === 'after' ? 1 : 0);
+      expect(state.events.get(operation.logged.kind) ?? 0, label).toBe(operation.logged[outcome]);
       if (run.signal !== 'SIGKILL') expect(outcome, label).toBe('after');
     }
     const tried = points.length + killedAtRandom;

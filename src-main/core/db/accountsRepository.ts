@@ -64,6 +64,9 @@ export function createAccountsRepository(db: Database) {
        VALUES (@id, @name, @email, @emailKey, @passwordHash, @createdAt)`,
     ),
     rename: db.prepare<[string, string]>('UPDATE accounts SET name = ? WHERE id = ?'),
+    changeEmail: db.prepare<[string, string, string]>('UPDATE accounts SET email = ?, email_key = ? WHERE id = ?'),
+    delete: db.prepare<[string]>('DELETE FROM accounts WHERE id = ?'),
+    count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM accounts'),
     setPasswordHash: db.prepare<[string, string]>('UPDATE accounts SET password_hash = ? WHERE id = ?'),
     recordFailure: db.prepare<[number, string]>(
       'UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1, last_failed_sign_in_at = ? WHERE id = ?',
@@ -90,6 +93,11 @@ export function createAccountsRepository(db: Database) {
       statements.insert.run({ ...account, emailKey: emailKey(account.email) });
     },
     rename: (id: string, name: string): void => void statements.rename.run(name, id),
+    /** Throws SqliteError SQLITE_CONSTRAINT_UNIQUE when another account has the email (in any case). */
+    changeEmail: (id: string, email: string): void => void statements.changeEmail.run(email, emailKey(email), id),
+    /** Deletes the account and, by cascade, its security log, two-factor row and recovery code hashes. */
+    delete: (id: string): void => void statements.delete.run(id),
+    count: (): number => statements.count.get()?.n ?? 0,
     setPasswordHash: (id: string, passwordHash: string): void => void statements.setPasswordHash.run(passwordHash, id),
     recordFailedSignIn: (id: string, at: number): void => void statements.recordFailure.run(at, id),
     clearFailedSignIns: (id: string): void => void statements.clearFailures.run(id),

@@ -22,9 +22,12 @@ type Undo = () => Promise<unknown>;
 export async function runInSession<T>(deps: CoreDependencies, operation: (scoped: CoreDependencies) => Promise<T>): Promise<T> {
   const { session } = requireSignedIn(deps);
   const unsaved: Undo[] = [];
+  // An operation may end its own session as part of its commit (deleting the account): from then on
+  // it finishes what it committed instead of being refused as if someone else had signed it out.
+  let endedByOperation = false;
 
   const assertCurrent = (): void => {
-    if (!deps.sessions.isCurrent(session)) throw notSignedIn();
+    if (!endedByOperation && !deps.sessions.isCurrent(session)) throw notSignedIn();
   };
   const committing = <R>(commit: () => R): R => {
     assertCurrent();
@@ -51,6 +54,14 @@ export async function runInSession<T>(deps: CoreDependencies, operation: (scoped
 
   const scoped: CoreDependencies = {
     ...deps,
+    sessions: {
+      ...deps.sessions,
+      end: (reason) => {
+        assertCurrent();
+        endedByOperation = true;
+        deps.sessions.end(reason);
+      },
+    },
     transaction: (work) => committing(() => deps.transaction(work)),
     withAccountLock: guardLock(deps.withAccountLock),
     withTwoFactorLock: guardLock(deps.withTwoFactorLock),

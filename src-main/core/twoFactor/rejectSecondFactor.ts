@@ -1,15 +1,15 @@
 import { MESSAGES } from '../../../src-shared/errors';
-import type { SecurityEventKind } from '../../../src-shared/models';
-import { CHALLENGE_MAX_FAILURES, SECOND_FACTOR_LOCK_MS, SECOND_FACTOR_MAX_FAILURES } from '../../../src-shared/twoFactorRules';
+import { CHALLENGE_MAX_FAILURES } from '../../../src-shared/twoFactorRules';
 import { challengeExpired, invalidCode, secondFactorLocked, type AppError } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
 import { attemptsLeft } from './challengeInfo';
+import { recordSecondFactorFailure, type SecondFactorRejection } from './recordSecondFactorFailure';
 import type { SignInChallengeState } from './signInChallenges';
 
-type Deps = Pick<CoreDependencies, 'twoFactor' | 'events' | 'challenges' | 'clock' | 'transaction'>;
+type Deps = Pick<CoreDependencies, 'twoFactor' | 'events' | 'challenges' | 'clock' | 'bookkeeping'>;
 
 export interface Rejection {
-  readonly event: Extract<SecurityEventKind, 'two_factor_code_rejected' | 'recovery_code_rejected'>;
+  readonly event: SecondFactorRejection;
   readonly message: string;
   readonly clockDriftMinutes?: number;
   /** Time steps the code matched: spent in the same transaction as the failure, never accepted later. */
@@ -22,26 +22,14 @@ export interface Rejection {
  * 15 minutes. Within one challenge, the 5th wrong code cancels it: the password is needed again.
  */
 export function rejectSecondFactor(deps: Deps, challenge: SignInChallengeState, rejection: Rejection): AppError {
-  const { twoFactor, events, challenges, clock, transaction } = deps;
-  const accountId = challenge.accountId;
-  const now = clock.now();
-  const outcome = transaction(() => {
-    twoFactor.spendSteps(accountId, rejection.spentSteps ?? []);
-    const failures = twoFactor.recordFailure(accountId);
-    events.record(accountId, rejection.event, now);
-    if (failures < SECOND_FACTOR_MAX_FAILURES) return { locked: false as const, failures };
-    twoFactor.lock(accountId, now + SECOND_FACTOR_LOCK_MS);
-    events.record(accountId, 'second_factor_locked', now);
-    return { locked: true as const, failures };
-  });
-
+  const outcome = recordSecondFactorFailure(deps, challenge.accountId, rejection.event, rejection.spentSteps);
   if (outcome.locked) {
-    challenges.discard(challenge);
-    return secondFactorLocked(now + SECOND_FACTOR_LOCK_MS);
+    deps.challenges.discard(challenge);
+    return secondFactorLocked(outcome.lockedUntil);
   }
   challenge.failures += 1;
   if (challenge.failures >= CHALLENGE_MAX_FAILURES) {
-    challenges.discard(challenge);
+    deps.challenges.discard(challenge);
     return challengeExpired(MESSAGES.challengeFailedTooOften);
   }
   return invalidCode({

@@ -16,6 +16,7 @@ type Deps = Pick<
   | 'recoveryKdf'
   | 'clock'
   | 'transaction'
+  | 'bookkeeping'
   | 'withTwoFactorLock'
   | 'restoreCheck'
 >;

@@ -6,7 +6,7 @@ import { TOTP_FROM_SECRET, type ChildStep } from './crashPlan';
 import type { ObservedState, PreparedAccount } from './crashStates';
 
 /**
- * The three operations crash injection kills: the steps a child runs (a sign-in first, then the
+ * The operations crash injection kills: the steps a child runs (a sign-in first, then the
  * operation itself), and how to tell the state before the operation from the state after it.
  */
 const credentials = { email: ADA.email, password: ADA.password };
@@ -14,7 +14,8 @@ const credentials = { email: ADA.email, password: ADA.password };
 export interface CrashedOperation {
   readonly row: string;
   readonly withTwoFactor: boolean;
-  readonly event: string;
+  /** A log entry that tells the two states apart: how many of `kind` there are before and after. */
+  readonly logged: { readonly kind: string; readonly before: number; readonly after: number };
   steps(account: PreparedAccount): ChildStep[];
   /** Which of `before`/`after` the restarted state is, with the checks that tell them apart. */
   classify(state: ObservedState, account: PreparedAccount, run: ChildRun): 'before' | 'after';
@@ -30,7 +31,7 @@ export const OPERATIONS: readonly CrashedOperation[] = [
   {
     row: 'activation',
     withTwoFactor: false,
-    event: 'two_factor_activated',
+    logged: { kind: 'two_factor_activated', before: 0, after: 1 },
     steps: () => [
       step('signIn', credentials),
       step('beginTwoFactorEnrollment', { password: ADA.password }),
@@ -46,7 +47,7 @@ export const OPERATIONS: readonly CrashedOperation[] = [
   {
     row: 'regeneration',
     withTwoFactor: true,
-    event: 'recovery_codes_regenerated',
+    logged: { kind: 'recovery_codes_regenerated', before: 0, after: 1 },
     steps: (account) => [...signInWithCode(account), step('regenerateRecoveryCodes', { password: ADA.password })],
     classify(state, account) {
       if (!state.active) throw new Error('regeneration left two-factor authentication inactive');
@@ -62,11 +63,27 @@ export const OPERATIONS: readonly CrashedOperation[] = [
   {
     row: 'deactivation',
     withTwoFactor: true,
-    event: 'two_factor_deactivated',
+    logged: { kind: 'two_factor_deactivated', before: 0, after: 1 },
     steps: (account) => [...signInWithCode(account), step('deactivateTwoFactor', { password: ADA.password })],
     classify(state, account) {
       if (!state.active) return 'after';
       expect({ secret: state.secret, codes: state.codes, setId: state.setId }).toEqual(account.active);
+      return 'before';
+    },
+  },
+  {
+    // A recovery code: the child's clock stands still, so the sign-in's TOTP step is already used.
+    row: 'account deletion',
+    withTwoFactor: true,
+    logged: { kind: 'account_created', before: 1, after: 0 },
+    steps: (account) => [...signInWithCode(account), step('deleteAccount', { password: ADA.password, recoveryCode: account.active!.codes[0]! })],
+    classify(state, account) {
+      if (!state.active) {
+        expect(state.deleted).toBe(true);
+        return 'after';
+      }
+      // Nothing used up either: the recovery code is consumed in the deleting transaction.
+      expect({ secret: state.secret, codes: state.codes, setId: state.setId, unusedCodes: state.unusedCodes }).toEqual({ ...account.active, unusedCodes: 10 });
       return 'before';
     },
   },

@@ -15,8 +15,16 @@ export interface PreparedAccount {
 
 /** What a restarted backend finds, after its start-up reconciliation, once every check below held. */
 export type ObservedState =
-  | { readonly active: false; readonly events: ReadonlyMap<string, number> }
-  | { readonly active: true; readonly secret: string; readonly codes: readonly string[]; readonly setId: string; readonly events: ReadonlyMap<string, number> };
+  | { readonly active: false; readonly deleted: boolean; readonly events: ReadonlyMap<string, number> }
+  | {
+      readonly active: true;
+      readonly secret: string;
+      readonly codes: readonly string[];
+      readonly setId: string;
+      /** Unused recovery codes before this check signed in with one. */
+      readonly unusedCodes: number;
+      readonly events: ReadonlyMap<string, number>;
+    };
 
 /** ADA signed out, with or without two-factor authentication, on a new data directory; the backend closed. */
 export async function prepareAccount(keychain: SecretStore, withTwoFactor: boolean): Promise<PreparedAccount> {
@@ -51,6 +59,8 @@ export async function observeAfterRestart(keychain: SecretStore, account: Prepar
     const { installationId: iid, accountId: id } = account;
     const row = queryDatabase<{ recovery_set_id: string }>(harness, 'SELECT recovery_set_id FROM two_factor WHERE account_id = ?', id)[0];
     const hashes = queryDatabase<{ n: number }>(harness, 'SELECT count(*) AS n FROM recovery_codes WHERE account_id = ?', id)[0]!.n;
+    const unusedCodes = queryDatabase<{ n: number }>(harness, 'SELECT count(*) AS n FROM recovery_codes WHERE account_id = ? AND used_at IS NULL', id)[0]!.n;
+    const accountRows = queryDatabase<{ n: number }>(harness, 'SELECT count(*) AS n FROM accounts WHERE id = ?', id)[0]!.n;
     const eventRows = queryDatabase<{ kind: string; n: number }>(harness, 'SELECT kind, count(*) AS n FROM security_events GROUP BY kind');
     const events = new Map(eventRows.map((event) => [event.kind, event.n]));
     const mine = (await keychain.keys()).filter((key) => key.startsWith(`${iid}/`)).sort();
@@ -59,11 +69,17 @@ export async function observeAfterRestart(keychain: SecretStore, account: Prepar
     expect(mine).toEqual(row ? [`${iid}/recovery/${id}/${row.recovery_set_id}`, `${iid}/totp/${id}`, ...witness] : witness);
     await expectWitnessesInSync(keychain, account.dataDir);
 
+    if (accountRows === 0) {
+      // Deleted: nothing of the account is left, in the database or the keychain, and it cannot sign in.
+      expect({ hashes, ownEvents: queryDatabase(harness, 'SELECT * FROM security_events WHERE account_id = ?', id) }).toEqual({ hashes: 0, ownEvents: [] });
+      expect(await harness.call('signIn', { email: ADA.email, password: ADA.password })).toMatchObject({ error: { code: 'INVALID_CREDENTIALS' } });
+      return { active: false, deleted: true, events };
+    }
     if (!row) {
       expect(hashes).toBe(0);
       const signedIn = expectOk(await harness.call('signIn', { email: ADA.email, password: ADA.password }));
       expect(signedIn.session?.account.email).toBe(ADA.email);
-      return { active: false, events };
+      return { active: false, deleted: false, events };
     }
     expect(hashes).toBe(10);
     const secret = (await keychain.get(`${iid}/totp/${id}`))!;
@@ -75,7 +91,7 @@ export async function observeAfterRestart(keychain: SecretStore, account: Prepar
     harness.clock.advance(STEP_MS);
     expect(expectOk(await harness.call('signIn', { email: ADA.email, password: ADA.password })).challenge).toBeDefined();
     expect(expectOk(await harness.call('submitRecoveryCode', { code: codes.at(-1)! })).recoveryCodesRemaining).toBe(9);
-    return { active: true, secret, codes, setId: row.recovery_set_id, events };
+    return { active: true, secret, codes, setId: row.recovery_set_id, unusedCodes, events };
   } finally {
     harness.cleanup();
     // Keeps the test keychain small, so later listings stay quick.

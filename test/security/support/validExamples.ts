@@ -19,6 +19,8 @@ export const VALID_EXAMPLES: { readonly [K in OperationName]: OperationInput<K> 
   getSession: {},
   updateProfile: { name: 'Ada King' },
   changePassword: { currentPassword: ADA.password, newPassword: 'difference engine 1822' },
+  changeEmail: { email: 'countess@example.org', password: ADA.password },
+  deleteAccount: { password: ADA.password, code: '123 456' },
   listSecurityEvents: { limit: 20 },
   submitTwoFactorCode: { code: '123 456' },
   submitRecoveryCode: { code: 'ABCDE-FGHJK' },

@@ -45,6 +45,8 @@ export function installFakeApi(): FakeApi {
     }),
     updateProfile: vi.fn(async () => fail(notSignedIn)),
     changePassword: vi.fn(async () => fail(notSignedIn)),
+    changeEmail: vi.fn(async () => fail(notSignedIn)),
+    deleteAccount: vi.fn(async () => fail(notSignedIn)),
     listSecurityEvents: vi.fn(async () => fail(notSignedIn)),
     submitTwoFactorCode: vi.fn(async () => fail(notSignedIn)),
     submitRecoveryCode: vi.fn(async () => fail(notSignedIn)),
