@@ -107,7 +107,7 @@ describe('deleting an account', () => {
         lockedAt,
         'locked',
       );
-      expect(deletion.output).toContain("a deleted account's keychain entries could not be removed yet");
+      expect(deletion.output).toContain("a deleted account's keychain entries: the keychain refused; removed at the next start");
       expect(secretService.isLocked()).toBe(true);
       secretService.unlock();
 

@@ -64,7 +64,7 @@ export async function observeAfterRestart(keychain: SecretStore, account: Prepar
     const eventRows = queryDatabase<{ kind: string; n: number }>(harness, 'SELECT kind, count(*) AS n FROM security_events GROUP BY kind');
     const events = new Map(eventRows.map((event) => [event.kind, event.n]));
     const mine = (await keychain.keys()).filter((key) => key.startsWith(`${iid}/`)).sort();
-    const [{ version }] = queryDatabase<{ version: number }>(harness, 'SELECT two_factor_version AS version FROM accounts WHERE id = ?', id) as [{ version: number }];
+    const version = queryDatabase<{ version: number }>(harness, 'SELECT two_factor_version AS version FROM accounts WHERE id = ?', id)[0]?.version ?? 0;
     const witness = row || version > 0 ? [`${iid}/witness/${id}`] : [];
     expect(mine).toEqual(row ? [`${iid}/recovery/${id}/${row.recovery_set_id}`, `${iid}/totp/${id}`, ...witness] : witness);
     await expectWitnessesInSync(keychain, account.dataDir);
