@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'TWO_FACTOR_NOT_ACTIVE',
   'SECRET_MISSING',
   'SAVE_FAILED',
+  'EXTENSION_LIMIT_REACHED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -54,7 +55,8 @@ export const MESSAGES = {
   internal: 'Something went wrong. Nothing was changed; please try again.',
   invalidInput: 'Some fields need your attention.',
   passwordConfirmationRequired: 'Confirm your password to continue.',
-  invalidTotpCode: "That code didn't work. Check your authenticator app and try again.",
+  invalidTotpCode:
+    "That code didn't work. Check that it is from your app's Gatehouse entry for this account, and if the code just changed, enter the new one. If codes keep failing, set your computer's clock to update automatically.",
   replayedTotpCode: 'That code was already used. Wait for the next code in your authenticator app.',
   invalidRecoveryCode: "That recovery code didn't work. Check it and try again; each code works only once.",
   challengeExpired: 'Your sign-in attempt expired. Please sign in again.',
@@ -70,6 +72,7 @@ export const MESSAGES = {
   recoveryCodesMissing:
     'Your recovery codes are missing from the system keychain, so they cannot be shown. Click Regenerate Codes to get a new set.',
   saveFailed: 'Gatehouse could not save the file. Choose another folder and try again.',
+  extensionLimitReached: 'No more time can be added. Finish before the time runs out, or start again.',
 } as const;
 
 /** INVALID_CODE's message when the code belongs to a time step minutes away from the computer's clock. */

@@ -66,3 +66,6 @@ export const secretMissing = (message: string = MESSAGES.secretMissing): AppErro
   new AppError({ code: 'SECRET_MISSING', message });
 
 export const saveFailed = (): AppError => new AppError({ code: 'SAVE_FAILED', message: MESSAGES.saveFailed });
+
+export const extensionLimitReached = (): AppError =>
+  new AppError({ code: 'EXTENSION_LIMIT_REACHED', message: MESSAGES.extensionLimitReached });

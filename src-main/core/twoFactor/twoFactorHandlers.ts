@@ -7,6 +7,8 @@ import { confirmTwoFactorEnrollment } from './confirmTwoFactorEnrollment';
 import { copyToClipboard } from './copyToClipboard';
 import { deactivateTwoFactor } from './deactivateTwoFactor';
 import { downloadRecoveryCodes } from './downloadRecoveryCodes';
+import { extendTwoFactorChallenge } from './extendTwoFactorChallenge';
+import { extendTwoFactorEnrollment } from './extendTwoFactorEnrollment';
 import { getRecoveryCodes } from './getRecoveryCodes';
 import { getTwoFactorStatus } from './getTwoFactorStatus';
 import { regenerateRecoveryCodes } from './regenerateRecoveryCodes';
@@ -17,10 +19,12 @@ type TwoFactorOperation =
   | 'submitTwoFactorCode'
   | 'submitRecoveryCode'
   | 'cancelTwoFactorChallenge'
+  | 'extendTwoFactorChallenge'
   | 'getTwoFactorStatus'
   | 'beginTwoFactorEnrollment'
   | 'confirmTwoFactorEnrollment'
   | 'cancelTwoFactorEnrollment'
+  | 'extendTwoFactorEnrollment'
   | 'getRecoveryCodes'
   | 'regenerateRecoveryCodes'
   | 'deactivateTwoFactor'
@@ -33,10 +37,12 @@ export function createTwoFactorHandlers(deps: CoreDependencies): Pick<HandlerTab
     submitTwoFactorCode: (input) => submitTwoFactorCode(deps, input),
     submitRecoveryCode: (input) => submitRecoveryCode(deps, input),
     cancelTwoFactorChallenge: () => cancelTwoFactorChallenge(deps),
+    extendTwoFactorChallenge: () => extendTwoFactorChallenge(deps),
     getTwoFactorStatus: () => getTwoFactorStatus(deps),
     beginTwoFactorEnrollment: (input) => beginTwoFactorEnrollment(deps, input),
     confirmTwoFactorEnrollment: (input) => confirmTwoFactorEnrollment(deps, input),
     cancelTwoFactorEnrollment: () => cancelTwoFactorEnrollment(deps),
+    extendTwoFactorEnrollment: () => extendTwoFactorEnrollment(deps),
     getRecoveryCodes: (input) => getRecoveryCodes(deps, input),
     regenerateRecoveryCodes: (input) => regenerateRecoveryCodes(deps, input),
     deactivateTwoFactor: (input) => deactivateTwoFactor(deps, input),
