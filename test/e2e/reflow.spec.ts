@@ -16,7 +16,7 @@
  * by anything; an open dialog fits the window, scrolls inside when it must, and its buttons are in
  * view and usable both at the top and at the bottom of its scrolling.
  */
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { JOURNEYS, walkJourney } from './support/screens';
 
@@ -34,15 +34,21 @@ const SIZES: readonly Size[] = [
   { name: 'smallest window at 200%', width: MIN_WINDOW.width / 2, height: MIN_WINDOW.height / 2, zoom: 2 },
 ];
 
+/** The override lasts as long as its DevTools session, so each page keeps one for the test. */
+const sessions = new WeakMap<Page, CDPSession>();
+
 async function emulate(page: Page, size: Size): Promise<void> {
-  const session = await page.context().newCDPSession(page);
+  let session = sessions.get(page);
+  if (!session) {
+    session = await page.context().newCDPSession(page);
+    sessions.set(page, session);
+  }
   await session.send('Emulation.setDeviceMetricsOverride', {
     width: size.width,
     height: size.height,
     deviceScaleFactor: size.zoom,
     mobile: false,
   });
-  await session.detach();
   await expect.poll(() => page.evaluate(() => [innerWidth, devicePixelRatio])).toEqual([size.width, size.zoom]);
 }
 
@@ -101,7 +107,8 @@ for (const journey of JOURNEYS) {
         expect(await reflowProblems(app.page), `${screen.name} at ${size.name}`).toEqual([]);
         checked.push(`${screen.name} at ${size.name}`);
       }
-      await emulate(app.page, { name: 'back to normal', width: 1100, height: 760, zoom: 1 });
+      // The journey goes on at the usual window size.
+      await sessions.get(app.page)?.send('Emulation.clearDeviceMetricsOverride');
     });
     expect(checked).toHaveLength(journey.screens.length * SIZES.length);
   });

@@ -12,7 +12,7 @@ import { readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import type { GatehouseApp } from '../fixtures';
-import { ALICE, BOB, alertWith, button, createAccount, field, heading, openAccountMenu, openSecurity, signOut, statusWith } from './accounts';
+import { ALICE, BOB, accountChoice, alertWith, button, createAccount, field, heading, openAccountMenu, openSecurity, signOut, statusWith } from './accounts';
 import {
   beginActivation,
   closeRecoveryCodes,
@@ -96,6 +96,7 @@ const signedOutScreens: Journey = {
         await changeDialog.getByLabel('New password', { exact: true }).fill('a brand new passphrase');
         await changeDialog.getByRole('button', { name: 'Save new password', exact: true }).click();
         await expect(changeDialog.getByRole('alert')).toBeVisible();
+        await expect(changeDialog.getByLabel('Current password', { exact: true })).toHaveAttribute('aria-invalid', 'true');
       },
     },
     {
@@ -104,6 +105,8 @@ const signedOutScreens: Journey = {
         await dialogButton(page, 'Cancel').click();
         await expect(dialogs(page)).toHaveCount(0);
         await signOut(page, ALICE);
+        // The account just signed out is chosen: pressed, not only coloured.
+        await expect(accountChoice(page, ALICE)).toHaveAttribute('aria-pressed', 'true');
       },
     },
     {
@@ -112,6 +115,7 @@ const signedOutScreens: Journey = {
         await field(page, 'Password').fill('not my password at all');
         await button(page, 'Sign in').click();
         await expect(alertWith(page, 'Incorrect email or password.')).toBeVisible();
+        await expect(field(page, 'Password')).toHaveAttribute('aria-invalid', 'true');
       },
     },
     {
@@ -164,6 +168,7 @@ const twoFactorSetup: Journey = {
       show: async ({ page, state }) => {
         await enterCode(page, await wrongCode(state.secret!), 'Activate');
         await expect(alertWith(page, "That code didn't work.")).toBeVisible();
+        await expect(field(page, '6-digit code')).toHaveAttribute('aria-invalid', 'true');
       },
     },
     {
