@@ -8,7 +8,7 @@
  * journey to JOURNEYS); both specs pick it up. `show` may read and write `context.state` to pass
  * what it learnt (a secret, recovery codes) to later screens of its journey.
  */
-import { readdir, rename, writeFile } from 'node:fs/promises';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import type { GatehouseApp } from '../fixtures';
@@ -303,6 +303,9 @@ const damagedDatabase: Journey = {
         const database = join(app.dataDir, 'gatehouse.db');
         await writeFile(`${database}.incoming`, Buffer.from('this is not a database '.repeat(500)));
         await rename(`${database}.incoming`, database);
+        // Without its write-ahead log too: SQLite would read the pages still in it and never see the garbage.
+        await rm(`${database}-wal`, { force: true });
+        await rm(`${database}-shm`, { force: true });
         await app.restart();
         await expect(page.getByRole('alert', { name: 'Damaged database' })).toBeVisible();
       },
