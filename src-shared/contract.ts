@@ -43,11 +43,15 @@ export interface OperationOutputs {
   /** `recoveryCodesRemaining`: unused codes left after this one; the UI urges regenerating at 3 or fewer. */
   submitRecoveryCode: { session: SessionInfo; recoveryCodesRemaining: number };
   cancelTwoFactorChallenge: Record<string, never>;
+  /** The challenge with its new end time (a full period from now) and the extensions left. */
+  extendTwoFactorChallenge: { challenge: SignInChallenge };
   getTwoFactorStatus: { status: TwoFactorStatus };
   beginTwoFactorEnrollment: { enrollment: TwoFactorEnrollment };
   /** Two-factor authentication is active from here on; the new recovery codes are shown once now. */
   confirmTwoFactorEnrollment: { recoveryCodes: RecoveryCodeSet };
   cancelTwoFactorEnrollment: Record<string, never>;
+  /** The enrollment's new end time (a full period from now) and the extensions left. */
+  extendTwoFactorEnrollment: { expiresAt: number; extensionsLeft: number };
   getRecoveryCodes: { recoveryCodes: RecoveryCodeSet };
   regenerateRecoveryCodes: { recoveryCodes: RecoveryCodeSet };
   deactivateTwoFactor: Record<string, never>;

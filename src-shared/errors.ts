@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'SECRET_MISSING',
   'SAVE_FAILED',
   'WEAK_PASSWORD',
+  'EXTENSION_LIMIT_REACHED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -55,7 +56,8 @@ export const MESSAGES = {
   internal: 'Something went wrong. Nothing was changed; please try again.',
   invalidInput: 'Some fields need your attention.',
   passwordConfirmationRequired: 'Confirm your password to continue.',
-  invalidTotpCode: "That code didn't work. Check your authenticator app and try again.",
+  invalidTotpCode:
+    "That code didn't work. Check that it is from your app's Gatehouse entry for this account, and if the code just changed, enter the new one. If codes keep failing, set your computer's clock to update automatically.",
   replayedTotpCode: 'That code was already used. Wait for the next code in your authenticator app.',
   invalidRecoveryCode: "That recovery code didn't work. Check it and try again; each code works only once.",
   challengeExpired: 'Your sign-in attempt expired. Please sign in again.',
@@ -77,6 +79,7 @@ export const MESSAGES = {
   secondFactorRequired: 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.',
   secretMissingUseRecoveryCode:
     'Your two-factor secret is missing from the system keychain, so codes from your authenticator app cannot be checked. Use one of your recovery codes instead.',
+  extensionLimitReached: 'No more time can be added. Finish before the time runs out, or start again.',
 } as const;
 
 /** INVALID_CODE's message when the code belongs to a time step minutes away from the computer's clock. */

@@ -59,6 +59,8 @@ export interface SignInChallenge {
   readonly expiresAt: number;
   /** Wrong codes left before this challenge is cancelled. */
   readonly attemptsLeft: number;
+  /** How many more times "More time" may extend `expiresAt`. */
+  readonly extensionsLeft: number;
 }
 
 export interface TwoFactorStatus {
@@ -82,6 +84,8 @@ export interface TwoFactorEnrollment {
   readonly qrCodeDataUrl: string;
   /** Epoch milliseconds; the pending secret is discarded after this. */
   readonly expiresAt: number;
+  /** How many more times "More time" may extend `expiresAt`. */
+  readonly extensionsLeft: number;
 }
 
 export interface RecoveryCode {
@@ -100,6 +104,8 @@ export interface RecoveryCodeSet {
 /** What "Copy" may put on the clipboard: the main process supplies the text, the renderer only names it. */
 export const CLIPBOARD_ITEMS = ['secretKey', 'recoveryCodes'] as const;
 export type ClipboardItem = (typeof CLIPBOARD_ITEMS)[number];
+/** How long copied text stays on the clipboard: the shell clears it then (if unchanged), and "Copy" says so. */
+export const CLIPBOARD_CLEAR_MS = 60_000;
 
 /**
  * What start-up had to do to the database, shown on the sign-in / create-account screen: the

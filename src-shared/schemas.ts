@@ -84,11 +84,15 @@ export const operationSchemas = {
   submitTwoFactorCode: v.strictObject({ code: TotpCodeSchema }),
   submitRecoveryCode: v.strictObject({ code: RecoveryCodeSchema }),
   cancelTwoFactorChallenge: EmptyInput,
+  /** "More time" on the second sign-in step; main caps it at TIME_LIMIT_MAX_EXTENSIONS. */
+  extendTwoFactorChallenge: EmptyInput,
   getTwoFactorStatus: EmptyInput,
   /** Activate always asks for the password. */
   beginTwoFactorEnrollment: v.strictObject({ password: ExistingPasswordSchema }),
   confirmTwoFactorEnrollment: v.strictObject({ code: TotpCodeSchema }),
   cancelTwoFactorEnrollment: EmptyInput,
+  /** "More time" during enrollment; main caps it at TIME_LIMIT_MAX_EXTENSIONS. */
+  extendTwoFactorEnrollment: EmptyInput,
   /** Without a password, the password must have been confirmed in the last 15 minutes. */
   getRecoveryCodes: v.strictObject({ password: v.optional(ExistingPasswordSchema) }),
   regenerateRecoveryCodes: v.strictObject({ password: v.optional(ExistingPasswordSchema) }),

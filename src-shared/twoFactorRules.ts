@@ -36,3 +36,13 @@ export const SECOND_FACTOR_LOCK_MS = 15 * 60 * 1000;
 export const ENROLLMENT_TTL_MS = 10 * 60 * 1000;
 /** "Sudo mode": a confirmed password covers See/Regenerate Recovery Codes for this long. */
 export const PASSWORD_CONFIRMATION_TTL_MS = 15 * 60 * 1000;
+
+/**
+ * "More time" (WCAG 2.2.1 Timing Adjustable): the enrollment and the sign-in step can each be
+ * extended this many times, each time to a full period (ENROLLMENT_TTL_MS, SIGN_IN_CHALLENGE_TTL_MS)
+ * from the moment of asking. WCAG asks for at least ten. Main counts the extensions per enrollment
+ * and per challenge and refuses the next one; wrong codes stay capped per challenge and account.
+ */
+export const TIME_LIMIT_MAX_EXTENSIONS = 10;
+/** The screens warn, and offer "More time", this long before a time limit ends. */
+export const TIME_LIMIT_WARNING_MS = 60 * 1000;

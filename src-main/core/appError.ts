@@ -73,3 +73,5 @@ export function weakPassword(field: string, problem: ScreenedPasswordProblem): A
   const message = describeScreenedPassword(problem);
   return new AppError({ code: 'WEAK_PASSWORD', message, fields: { [field]: message } });
 }
+export const extensionLimitReached = (): AppError =>
+  new AppError({ code: 'EXTENSION_LIMIT_REACHED', message: MESSAGES.extensionLimitReached });

@@ -15,11 +15,12 @@ import { basename, extname, join } from 'node:path';
 import { app, clipboard, ClipboardItem, dialog, type BrowserWindow, type SaveDialogOptions } from 'electron';
 import type { DesktopIntegration } from '../core/desktop/desktopIntegration';
 import type { ContentProtection } from './contentProtection';
+import { CLIPBOARD_CLEAR_MS } from '../../src-shared/models';
 import { askDatabaseRecovery } from './databaseRecoveryDialog';
 import { secretClipboardMarkers } from './secretClipboardMarkers';
 
-/** How long copied text stays on the clipboard. */
-export const CLIPBOARD_CLEAR_MS = 60_000;
+/** How long copied text stays on the clipboard (shared: the screen says it). */
+export { CLIPBOARD_CLEAR_MS };
 
 /** The longest the quit-time check of the clipboard may hold up quitting. */
 const QUIT_CLEAR_LIMIT_MS = 1_000;

@@ -89,6 +89,21 @@ export const useSignInChallengeStore = defineStore('signInChallenge', () => {
     await session.request('cancelTwoFactorChallenge', {});
   }
 
+  /** "More time" on this step: main moves the end a full period on (a capped number of times). */
+  async function extend(): Promise<boolean> {
+    if (pending.value || !session.challenge) return false;
+    pending.value = true;
+    error.value = null;
+    try {
+      const result = await session.request('extendTwoFactorChallenge', {});
+      if (!result.ok) return fail(result.error);
+      session.challenge = result.value.challenge;
+      return true;
+    } finally {
+      pending.value = false;
+    }
+  }
+
   /** The challenge's time is up (a timer on the screen): back to sign in, saying why. */
   function expire(): void {
     error.value = null;
@@ -109,6 +124,7 @@ export const useSignInChallengeStore = defineStore('signInChallenge', () => {
     submitCode,
     submitRecoveryCode,
     cancel,
+    extend,
     expire,
     dismissRecoveryNotice,
   };

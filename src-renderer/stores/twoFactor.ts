@@ -15,6 +15,7 @@ export type TwoFactorTask =
   | 'begin'
   | 'confirm'
   | 'cancel'
+  | 'extend'
   | 'codes'
   | 'regenerate'
   | 'deactivate'
@@ -132,6 +133,19 @@ export const useTwoFactorStore = defineStore('twoFactor', () => {
     await run('cancel', () => session.request('cancelTwoFactorEnrollment', {}));
   }
 
+  /** "More time": main moves the end a full period on (a capped number of times). */
+  function extendEnrollment(): Promise<ApiError | null> {
+    return run('extend', async () => {
+      const result = await session.request('extendTwoFactorEnrollment', {});
+      if (!result.ok) {
+        if (result.error.code === 'ENROLLMENT_EXPIRED') enrollment.value = null;
+        return result.error;
+      }
+      if (enrollment.value) enrollment.value = { ...enrollment.value, ...result.value };
+      return null;
+    });
+  }
+
   /** An enrollment that ran out of time (a timer on the screen): forget it here, main discards it too. */
   function expireEnrollment(): void {
     enrollment.value = null;
@@ -226,6 +240,7 @@ export const useTwoFactorStore = defineStore('twoFactor', () => {
     beginEnrollment,
     confirmEnrollment,
     cancelEnrollment,
+    extendEnrollment,
     expireEnrollment,
     viewRecoveryCodes,
     regenerateRecoveryCodes,

@@ -1,4 +1,4 @@
-import type { SecurityEvent } from '../../src-shared/models';
+import { CLIPBOARD_CLEAR_MS, type SecurityEvent } from '../../src-shared/models';
 
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const clockFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
@@ -97,4 +97,15 @@ export function securityEventLabel(event: SecurityEvent): string {
 /** A secret key in blocks of four for reading and typing: "JBSW Y3DP EHPK 3PXP". */
 export function groupSecretKey(secretKey: string): string {
   return (secretKey.replace(/\s+/gu, '').match(/.{1,4}/gu) ?? []).join(' ');
+}
+
+/** A countdown as a clock face: "9:05", "0:42". */
+export function formatCountdown(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.ceil(totalSeconds));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+/** What "Copy" says: done, and when the copied text goes away again. */
+export function copiedMessage(): string {
+  return `Copied. Gatehouse clears the clipboard in ${Math.round(CLIPBOARD_CLEAR_MS / 1000)} seconds.`;
 }

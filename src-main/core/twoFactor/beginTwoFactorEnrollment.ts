@@ -1,4 +1,5 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
+import { TIME_LIMIT_MAX_EXTENSIONS } from '../../../src-shared/twoFactorRules';
 import { twoFactorAlreadyActive } from '../appError';
 import { requireSignedIn } from '../accounts/sessionInfo';
 import type { CoreDependencies } from '../coreDependencies';
@@ -27,6 +28,6 @@ export async function beginTwoFactorEnrollment(
     await deps.secrets.writePending(account.id, secretKey);
     const qrCodeDataUrl = await renderQrCode(buildOtpauthUri(account.email, secretKey));
     const { expiresAt } = deps.enrollments.start(session);
-    return { enrollment: { secretKey, qrCodeDataUrl, expiresAt } };
+    return { enrollment: { secretKey, qrCodeDataUrl, expiresAt, extensionsLeft: TIME_LIMIT_MAX_EXTENSIONS } };
   });
 }

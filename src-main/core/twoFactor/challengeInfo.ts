@@ -1,5 +1,5 @@
 import type { SignInChallenge } from '../../../src-shared/models';
-import { CHALLENGE_MAX_FAILURES, SECOND_FACTOR_MAX_FAILURES } from '../../../src-shared/twoFactorRules';
+import { CHALLENGE_MAX_FAILURES, SECOND_FACTOR_MAX_FAILURES, TIME_LIMIT_MAX_EXTENSIONS } from '../../../src-shared/twoFactorRules';
 import type { CoreDependencies } from '../coreDependencies';
 import type { SignInChallengeState } from './signInChallenges';
 
@@ -18,6 +18,7 @@ export function toChallengeInfo(
     email: account.email,
     expiresAt: challenge.expiresAt,
     attemptsLeft: attemptsLeft(challenge.failures, record.failedAttempts),
+    extensionsLeft: TIME_LIMIT_MAX_EXTENSIONS - challenge.extensions,
   };
 }
 

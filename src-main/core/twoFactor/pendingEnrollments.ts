@@ -1,4 +1,4 @@
-import { ENROLLMENT_TTL_MS } from '../../../src-shared/twoFactorRules';
+import { ENROLLMENT_TTL_MS, TIME_LIMIT_MAX_EXTENSIONS } from '../../../src-shared/twoFactorRules';
 import type { Clock } from '../clock';
 import type { KeychainCleanup } from '../secrets/keychainCleanup';
 import type { ActiveSession } from '../session/sessionManager';
@@ -7,9 +7,12 @@ import type { TwoFactorSecrets } from './twoFactorSecrets';
 export interface PendingEnrollment {
   readonly accountId: string;
   readonly sessionId: number;
+  /** Moved on by "More time" (extend). */
   readonly expiresAt: number;
   /** Time steps codes entered during this enrollment matched: none of them activates it later. */
   readonly spentSteps: Set<number>;
+  /** Times "More time" extended this enrollment. */
+  readonly extensions: number;
 }
 
 export type PendingEnrollments = ReturnType<typeof createPendingEnrollments>;
@@ -22,8 +25,14 @@ export type PendingEnrollments = ReturnType<typeof createPendingEnrollments>;
  * by a keychain that did not answer the deletion.
  */
 export function createPendingEnrollments(clock: Clock, secrets: TwoFactorSecrets, cleanup: KeychainCleanup) {
-  let pending: PendingEnrollment | null = null;
+  let pending: { -readonly [K in keyof PendingEnrollment]: PendingEnrollment[K] } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+
+  function armTimer(): void {
+    clearTimeout(timer);
+    timer = setTimeout(() => void discardIfExpired(), ENROLLMENT_TTL_MS + 1000);
+    timer.unref?.();
+  }
 
   /** Forgotten at once; the keychain deletion follows, bounded (see cleanUpKeychain). */
   async function discard(): Promise<void> {
@@ -36,11 +45,27 @@ export function createPendingEnrollments(clock: Clock, secrets: TwoFactorSecrets
 
   return {
     start(session: ActiveSession): PendingEnrollment {
-      clearTimeout(timer);
-      pending = { accountId: session.accountId, sessionId: session.id, expiresAt: clock.now() + ENROLLMENT_TTL_MS, spentSteps: new Set() };
-      timer = setTimeout(() => void discardIfExpired(), ENROLLMENT_TTL_MS + 1000);
-      timer.unref?.();
+      pending = {
+        accountId: session.accountId,
+        sessionId: session.id,
+        expiresAt: clock.now() + ENROLLMENT_TTL_MS,
+        spentSteps: new Set(),
+        extensions: 0,
+      };
+      armTimer();
       return pending;
+    },
+    /**
+     * "More time": a full period from now, if `enrollment` is still the current, unexpired one and
+     * has extensions left. False otherwise (nothing changes).
+     */
+    extend(enrollment: PendingEnrollment): boolean {
+      if (!pending || pending !== enrollment || clock.now() >= pending.expiresAt) return false;
+      if (pending.extensions >= TIME_LIMIT_MAX_EXTENSIONS) return false;
+      pending.extensions += 1;
+      pending.expiresAt = clock.now() + ENROLLMENT_TTL_MS;
+      armTimer();
+      return true;
     },
     /** The unexpired enrollment of `session`, or null. */
     forSession(session: ActiveSession): PendingEnrollment | null {

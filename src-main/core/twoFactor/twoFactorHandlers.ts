@@ -8,6 +8,8 @@ import { confirmTwoFactorEnrollment } from './confirmTwoFactorEnrollment';
 import { copyToClipboard } from './copyToClipboard';
 import { deactivateTwoFactor } from './deactivateTwoFactor';
 import { downloadRecoveryCodes } from './downloadRecoveryCodes';
+import { extendTwoFactorChallenge } from './extendTwoFactorChallenge';
+import { extendTwoFactorEnrollment } from './extendTwoFactorEnrollment';
 import { getRecoveryCodes } from './getRecoveryCodes';
 import { getTwoFactorStatus } from './getTwoFactorStatus';
 import { markSecretsHidden } from './markSecretsHidden';
@@ -20,10 +22,12 @@ type TwoFactorOperation =
   | 'submitTwoFactorCode'
   | 'submitRecoveryCode'
   | 'cancelTwoFactorChallenge'
+  | 'extendTwoFactorChallenge'
   | 'getTwoFactorStatus'
   | 'beginTwoFactorEnrollment'
   | 'confirmTwoFactorEnrollment'
   | 'cancelTwoFactorEnrollment'
+  | 'extendTwoFactorEnrollment'
   | 'getRecoveryCodes'
   | 'regenerateRecoveryCodes'
   | 'deactivateTwoFactor'
@@ -37,10 +41,12 @@ export function createTwoFactorHandlers(deps: CoreDependencies): Pick<HandlerTab
     submitTwoFactorCode: (input) => submitTwoFactorCode(deps, input),
     submitRecoveryCode: (input) => submitRecoveryCode(deps, input),
     cancelTwoFactorChallenge: () => cancelTwoFactorChallenge(deps),
+    extendTwoFactorChallenge: () => extendTwoFactorChallenge(deps),
     getTwoFactorStatus: () => runInSession(deps, (scoped) => getTwoFactorStatus(scoped)),
     beginTwoFactorEnrollment: revealsSecrets(deps, (input) => runInSession(deps, (scoped) => beginTwoFactorEnrollment(scoped, input))),
     confirmTwoFactorEnrollment: revealsSecrets(deps, (input) => runInSession(deps, (scoped) => confirmTwoFactorEnrollment(scoped, input))),
     cancelTwoFactorEnrollment: () => runInSession(deps, (scoped) => cancelTwoFactorEnrollment(scoped)),
+    extendTwoFactorEnrollment: () => runInSession(deps, (scoped) => extendTwoFactorEnrollment(scoped)),
     getRecoveryCodes: revealsSecrets(deps, (input) => runInSession(deps, (scoped) => getRecoveryCodes(scoped, input))),
     regenerateRecoveryCodes: revealsSecrets(deps, (input) => runInSession(deps, (scoped) => regenerateRecoveryCodes(scoped, input))),
     deactivateTwoFactor: (input) => runInSession(deps, (scoped) => deactivateTwoFactor(scoped, input)),

@@ -200,7 +200,8 @@ export interface ActiveTwoFactor extends Enrollment {
 
 /**
  * The whole activation from Account Settings → Security: Activate, password, a fresh code,
- * Activate; reads the recovery codes, clicks "Done" and waits for the section to offer "Deactivate".
+ * Activate; reads the recovery codes, copies them, clicks "Done" and waits for the section to
+ * offer "Deactivate".
  */
 export async function activateTwoFactor(page: Page, password: string): Promise<ActiveTwoFactor> {
   const enrollment = await beginActivation(page, password);
@@ -232,9 +233,18 @@ export async function regenerateRecoveryCodes(page: Page, password: string): Pro
   return readRecoveryCodes(page);
 }
 
-/** Closes the recovery codes view with "Done". */
+/**
+ * Closes the recovery codes view with "Done". New codes (after activation or Regenerate Codes)
+ * must be kept first, so while "Done" is unavailable this copies them, as a person would.
+ */
 export async function closeRecoveryCodes(page: Page): Promise<void> {
-  await dialogButton(page, 'Done').click();
+  const done = dialogButton(page, 'Done');
+  await expect(done).toBeVisible();
+  if ((await done.getAttribute('aria-disabled')) === 'true') {
+    await dialogButton(page, 'Copy').click();
+    await expect(done).toBeEnabled();
+  }
+  await done.click();
   await expect(recoveryCodeList(page)).toBeHidden();
 }
 

@@ -6,6 +6,7 @@ import {
   SECOND_FACTOR_LOCK_MS,
   SECOND_FACTOR_MAX_FAILURES,
   SIGN_IN_CHALLENGE_TTL_MS,
+  TIME_LIMIT_MAX_EXTENSIONS,
 } from '../../../src-shared/twoFactorRules';
 import { ADA, expectOk, type BackendHarness } from '../../support/backendHarness';
 
@@ -64,6 +65,7 @@ export async function driveWrongCodes(run: WrongCodeRun): Promise<WrongCodeStats
             email: ADA.email,
             expiresAt: harness.clock.now() + SIGN_IN_CHALLENGE_TTL_MS,
             attemptsLeft: Math.min(CHALLENGE_MAX_FAILURES, SECOND_FACTOR_MAX_FAILURES - streak),
+            extensionsLeft: TIME_LIMIT_MAX_EXTENSIONS,
           },
         },
       });

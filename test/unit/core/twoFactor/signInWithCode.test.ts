@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clockDriftMessage, MESSAGES } from '../../../../src-shared/errors';
-import { CHALLENGE_MAX_FAILURES, SIGN_IN_CHALLENGE_TTL_MS } from '../../../../src-shared/twoFactorRules';
+import { CHALLENGE_MAX_FAILURES, SIGN_IN_CHALLENGE_TTL_MS, TIME_LIMIT_MAX_EXTENSIONS } from '../../../../src-shared/twoFactorRules';
 import { ADA, createBackendHarness, expectOk, type BackendHarness } from '../../../support/backendHarness';
 import { activateTwoFactor, codeAt, signInToChallenge, STEP_MS } from '../../../support/twoFactorSteps';
 
@@ -18,7 +18,12 @@ describe('signing in with a code from the authenticator app', () => {
     harness.clock.advance(STEP_MS);
     const result = expectOk(await harness.call('signIn', { email: ADA.email, password: ADA.password }));
     expect(result).toEqual({
-      challenge: { email: ADA.email, expiresAt: harness.clock.now() + SIGN_IN_CHALLENGE_TTL_MS, attemptsLeft: CHALLENGE_MAX_FAILURES },
+      challenge: {
+        email: ADA.email,
+        expiresAt: harness.clock.now() + SIGN_IN_CHALLENGE_TTL_MS,
+        attemptsLeft: CHALLENGE_MAX_FAILURES,
+        extensionsLeft: TIME_LIMIT_MAX_EXTENSIONS,
+      },
     });
     expect(expectOk(await harness.call('getSession', {}))).toMatchObject({ session: null, challenge: result.challenge });
     expect(await harness.call('listSecurityEvents', {})).toMatchObject({ error: { code: 'NOT_SIGNED_IN' } });

@@ -57,17 +57,27 @@ describe('EnrollmentDialog', () => {
     ]);
   });
 
-  it('Copy asks main to copy the secret key and says "Copied" for a few seconds', async () => {
+  it('Copy asks main to copy the secret key, says the clipboard is cleared in 60 seconds, and keeps focus', async () => {
     vi.useFakeTimers();
     vi.setSystemTime(START);
     api.copyToClipboard.mockResolvedValueOnce(ok({}));
+    let answer: (value: Awaited<ReturnType<FakeApi['copyToClipboard']>>) => void = () => undefined;
+    api.copyToClipboard.mockReset().mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
     const { user, setup } = await renderEnrollment({ fakeTimers: true });
-    await user.click(within(setup).getByRole('button', { name: 'Copy' }));
+    const copy = within(setup).getByRole('button', { name: 'Copy' });
+    await user.click(copy);
+    // While main copies, the button is unavailable but keeps focus (it is not disabled).
+    expect(copy.getAttribute('aria-disabled')).toBe('true');
+    expect(copy).toHaveProperty('disabled', false);
+    expect(document.activeElement).toBe(copy);
+    answer(ok({}));
     await flushPromises();
     expect(api.copyToClipboard).toHaveBeenCalledExactlyOnceWith({ item: 'secretKey' });
-    expect(within(setup).getByRole('status').textContent?.trim()).toBe('Copied');
+    expect(within(setup).getByRole('status').textContent?.trim()).toBe('Copied. Gatehouse clears the clipboard in 60 seconds.');
+    expect(copy.getAttribute('aria-disabled')).toBeNull();
+    expect(document.activeElement).toBe(copy);
 
-    await vi.advanceTimersByTimeAsync(4_000);
+    await vi.advanceTimersByTimeAsync(10_000);
     expect(within(setup).getByRole('status').textContent?.trim()).toBe('');
   });
 
@@ -107,14 +117,14 @@ describe('EnrollmentDialog', () => {
     expect(activated).toHaveBeenCalledOnce();
   });
 
-  it('disables Activate and marks it busy while the code is checked', async () => {
+  it('makes Activate unavailable and marks it busy while the code is checked', async () => {
     let answer: (value: Awaited<ReturnType<FakeApi['confirmTwoFactorEnrollment']>>) => void = () => undefined;
     api.confirmTwoFactorEnrollment.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
     const { user, setup } = await renderEnrollment();
     await user.type(within(setup).getByLabelText('6-digit code'), '123456');
     await user.click(within(setup).getByRole('button', { name: 'Activate' }));
     const button = within(setup).getByRole('button', { name: 'Activate' });
-    expect(button).toHaveProperty('disabled', true);
+    expect(button.getAttribute('aria-disabled')).toBe('true');
     expect(button.getAttribute('aria-busy')).toBe('true');
     expect(within(setup).getByRole('status').textContent?.trim()).toBe('Checking the code…');
     answer(ok({ recoveryCodes: codeSet() }));
@@ -159,7 +169,8 @@ describe('EnrollmentDialog', () => {
     const { user, setup, unmount } = await renderEnrollment({ fakeTimers: true, expiresAt: START + 10 * 60_000 });
     await user.click(within(setup).getByRole('button', { name: 'Copy' }));
     await flushPromises();
-    expect(vi.getTimerCount()).toBe(2);
+    expect(vi.getTimerCount()).toBe(3); // the deadline, the countdown, "Copied"
+
 
     unmount();
     expect(vi.getTimerCount()).toBe(0);

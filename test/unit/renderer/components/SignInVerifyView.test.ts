@@ -48,6 +48,7 @@ describe('SignInVerifyView', () => {
       'Submit',
       'Use a recovery code',
       'Back to sign in',
+      'Lost your phone?',
     ]);
   });
 
@@ -160,11 +161,11 @@ describe('SignInVerifyView', () => {
     expect(api.cancelTwoFactorChallenge).toHaveBeenCalledOnce();
   });
 
-  it('clears its deadline timer when unmounted', async () => {
+  it('clears its timers (deadline, countdown) when unmounted', async () => {
     vi.useFakeTimers();
     vi.setSystemTime(START);
     const { unmount, session } = await renderVerify({ fakeTimers: true, expiresAt: START + 5 * 60_000 });
-    expect(vi.getTimerCount()).toBe(1);
+    expect(vi.getTimerCount()).toBe(2);
     unmount();
     expect(vi.getTimerCount()).toBe(0);
     await vi.advanceTimersByTimeAsync(5 * 60_000);
