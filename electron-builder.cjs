@@ -101,6 +101,15 @@ function icons() {
   return renderedIcons;
 }
 
+/**
+ * Electron's own demo app (resources/default_app.asar) ships in its distribution; electron-builder
+ * drops it only from a runtime it downloaded itself, not from an installed one given as electronDist.
+ */
+function removeDefaultApp({ appOutDir, packager }) {
+  const resources = packager.getResourcesDir(appOutDir);
+  fs.rmSync(path.join(resources, 'default_app.asar'), { force: true });
+}
+
 /** Whether signing credentials are in the environment (scripts/dist.mjs reports the outcome). */
 function signingCredentials(env = process.env) {
   return {
@@ -127,8 +136,9 @@ function createConfig({ testable = isTestable(), env = process.env } = {}) {
     executableName: id.executableName,
     copyright: 'Copyright © 2026 The Gatehouse authors',
     // The packaged package.json: Electron takes the app's name (app.getName(), the About panel,
-    // the default data folder) from productName, and the Linux window's app_id from desktopName.
-    extraMetadata: { productName: id.productName, desktopName: `${id.executableName}.desktop` },
+    // the default data folder) from productName, and the Linux window's app_id from desktopName;
+    // electron-builder names the per-user install folder on Windows after `name`.
+    extraMetadata: { name: id.executableName, productName: id.productName, desktopName: `${id.executableName}.desktop` },
 
     directories: { output: 'dist', buildResources: 'build' },
     // app.asar: the build output and package.json (always added); node_modules as filtered below.
@@ -143,6 +153,7 @@ function createConfig({ testable = isTestable(), env = process.env } = {}) {
     // better-sqlite3's binding.gyp builds nothing because its prebuilds cover both (scripts/dist.mjs
     // puts the host's keytar binary back afterwards).
     npmRebuild: process.platform === 'darwin',
+    afterExtract: removeDefaultApp,
     electronFuses: {
       ...(testable ? TESTABLE_FUSES : RELEASE_FUSES),
       // Flipping fuses breaks Electron's ad-hoc signature; Apple Silicon refuses to start an unsigned

@@ -121,7 +121,8 @@ function reportUnpacked(outputDir) {
     for (const resources of candidates) {
       if (!existsSync(join(resources, 'app.asar'))) continue;
       const megabytes = (directorySize(resources) / 1e6).toFixed(1);
-      process.stdout.write(`Unpacked app: ${relative(projectDir, resources)} is ${megabytes} MB.\n`);
+      const shown = resources.startsWith(projectDir) ? relative(projectDir, resources) : resources;
+      process.stdout.write(`Unpacked app: ${shown} is ${megabytes} MB.\n`);
     }
   }
 }

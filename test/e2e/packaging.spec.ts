@@ -130,6 +130,8 @@ test.describe('the packaged app (electron-builder --dir, stand-in Electron)', ()
     mkdirSync(downloadsDir);
     mkdirSync(dataDir);
     try {
+      // resources/ holds the app and nothing of Electron's (its demo app default_app.asar is dropped).
+      expect(readdirSync(packaged.resourcesDir).filter((name) => name.startsWith('app') || name.endsWith('.asar')).sort()).toEqual(['app.asar', 'app.asar.unpacked']);
       const files = await extractPackage(packaged.resourcesDir, extracted);
       // Derived, not listed: the production dependencies the built bundle still requires, with theirs.
       const { externals, neededNames } = runtimeDependencies(projectRoot, buildOutput.main);
@@ -157,9 +159,15 @@ test.describe('the packaged app (electron-builder --dir, stand-in Electron)', ()
         ['-r', join(__dirname, 'buildOutput/electronStub.cjs'), '-r', join(__dirname, 'packaging/loadRecorder.cjs'), join(extracted, 'out/main/index.js')],
         {
           cwd: packaged.workDir,
-          env: { ...process.env, GATEHOUSE_DATA_DIR: dataDir, GATEHOUSE_STUB_DOWNLOADS: downloadsDir, GATEHOUSE_LOADED_FILES: loadedList },
+          env: {
+            ...process.env,
+            GATEHOUSE_DATA_DIR: dataDir,
+            GATEHOUSE_STUB_DOWNLOADS: downloadsDir,
+            GATEHOUSE_LOADED_FILES: loadedList,
+            GATEHOUSE_STUB_TIMEOUT_MS: '90000', // it may run beside the testable build on two cores
+          },
           encoding: 'utf8',
-          timeout: 60_000,
+          timeout: 120_000,
         },
       );
       expect(run.status, run.stderr).toBe(0);
@@ -216,5 +224,18 @@ test.describe('the packaged app (electron-builder --dir, stand-in Electron)', ()
     } finally {
       rmSync(packaged.workDir, { recursive: true, force: true });
     }
+  });
+
+  test('npm run dist stops with a clear message when what electron-builder must download is out of reach', () => {
+    // Port 9 on this machine: nothing listens, so the check fails at once instead of timing out.
+    const unreachable = 'http://127.0.0.1:9/';
+    const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_MIRROR: unreachable, ELECTRON_BUILDER_BINARIES_MIRROR: unreachable };
+    delete env.GATEHOUSE_DIST_SKIP_NETWORK_CHECK;
+    const run = spawnSync(process.execPath, [join(projectRoot, 'scripts/dist.mjs')], { cwd: projectRoot, env, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Gatehouse installers were not built');
+    expect(run.stderr).toContain('127.0.0.1:9 cannot be reached');
+    expect(run.stderr).toContain('ELECTRON_BUILDER_BINARIES_MIRROR');
+    expect(run.stdout).not.toContain('electron-builder  version'); // it never started
   });
 });

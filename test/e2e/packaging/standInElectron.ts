@@ -57,8 +57,10 @@ export function makeStandInElectronDist(dir: string, platform: NodeJS.Platform =
     mkdirSync(helper, { recursive: true });
     writeFileSync(join(helper, 'Info.plist'), plist({ ...bundle, CFBundleExecutable: 'Electron Helper', CFBundleName: 'Electron Helper' }));
     placeholder(join(helper, 'MacOS', 'Electron Helper'), false);
+    writeFileSync(join(contents, 'Resources', 'default_app.asar'), 'placeholder for Electron\'s demo app\n');
   } else {
     placeholder(join(dir, platform === 'win32' ? 'electron.exe' : 'electron'), true);
+    writeFileSync(join(dir, 'resources', 'default_app.asar'), 'placeholder for Electron\'s demo app\n');
   }
   return dir;
 }
