@@ -137,8 +137,14 @@ function createConfig({ testable = isTestable(), env = process.env } = {}) {
     copyright: 'Copyright © 2026 The Gatehouse authors',
     // The packaged package.json: Electron takes the app's name (app.getName(), the About panel,
     // the default data folder) from productName, and the Linux window's app_id from desktopName;
-    // electron-builder names the per-user install folder on Windows after `name`.
-    extraMetadata: { name: id.executableName, productName: id.productName, desktopName: `${id.executableName}.desktop` },
+    // electron-builder names the per-user install folder on Windows after `name`, and the Windows
+    // version info's company after `author`.
+    extraMetadata: {
+      name: id.executableName,
+      productName: id.productName,
+      desktopName: `${id.executableName}.desktop`,
+      author: { name: 'The Gatehouse authors' },
+    },
 
     directories: { output: 'dist', buildResources: 'build' },
     // app.asar: the build output and package.json (always added); node_modules as filtered below.

