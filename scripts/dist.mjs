@@ -78,8 +78,8 @@ async function checkDownloads({ dir, electronDist }) {
       `  - point ${unreachable.map((n) => n.env).join(' / ')} at a mirror you can reach, or`,
       '  - if electron-builder\'s cache already holds them, set GATEHOUSE_DIST_SKIP_NETWORK_CHECK=1.',
       dir
-        ? '`npm run dist:dir` needs no download once the Electron runtime is installed (`npx install-electron --no`).'
-        : 'Offline, `npm run dist:dir` builds the unpacked app when the Electron runtime is installed (`npx install-electron --no`).',
+        ? '`npm run dist:dir` needs no download once the Electron runtime is installed (`npx --no install-electron`).'
+        : 'Offline, `npm run dist:dir` builds the unpacked app when the Electron runtime is installed (`npx --no install-electron`).',
     ].join('\n'),
   );
 }
