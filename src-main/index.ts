@@ -26,7 +26,7 @@ import { registerIpc } from './electron/registerIpc';
 import { showStartupError } from './electron/startupError';
 import { createStartupWork } from './electron/startupWork';
 
-const identity = appIdentity(app.isPackaged);
+const identity = appIdentity(app.isPackaged, app.getName());
 const { dataDir } = configureAppPaths(app, process.env, identity);
 
 const renderer = resolveRendererSource(process.env, app.isPackaged);

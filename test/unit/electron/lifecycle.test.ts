@@ -322,10 +322,12 @@ describe('identity', () => {
   });
 
   it.each([
-    { isPackaged: false, name: 'Gatehouse Dev' },
-    { isPackaged: true, name: 'Gatehouse' },
-  ])('isPackaged $isPackaged: app name, data folder, Chromium folder and keychain service are "$name"', async ({ isPackaged, name }) => {
+    { isPackaged: false, packagedName: 'Gatehouse', name: 'Gatehouse Dev' },
+    { isPackaged: true, packagedName: 'Gatehouse', name: 'Gatehouse' },
+    { isPackaged: true, packagedName: 'Gatehouse (testable)', name: 'Gatehouse (testable)' },
+  ])('isPackaged $isPackaged as "$packagedName": app name, data folder, Chromium folder and keychain service are "$name"', async ({ isPackaged, packagedName, name }) => {
     h.electron.app.isPackaged = isPackaged;
+    h.electron.app.getName.mockReturnValue(packagedName);
     await startApp();
     const { app } = h.electron;
     expect(app.setName).toHaveBeenCalledWith(name);
