@@ -1,7 +1,13 @@
 import type { ApiError } from './errors';
 
-/** What every operation resolves to across the bridge: errors are values, never thrown exceptions. */
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+/**
+ * What every operation resolves to across the bridge: errors are values, never thrown exceptions.
+ * A successful reply to an operation that acts within a session (see access.ts) also carries the
+ * session's new inactivity expiry (epoch ms), so the renderer needs no second call to learn it.
+ */
+export type Result<T> =
+  | { readonly ok: true; readonly value: T; readonly sessionExpiresAt?: number }
+  | { readonly ok: false; readonly error: ApiError };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
