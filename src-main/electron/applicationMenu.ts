@@ -12,7 +12,7 @@ export interface HelpActions {
   openDataFolder(): void;
 }
 
-/** The Help menu's item names (the README's accessible-name contract lists them). */
+/** The Help menu's item names (the accessible-name contract in docs/testing.md lists them). */
 export const OPEN_DATA_FOLDER_LABEL = 'Open Data Folder';
 export const aboutLabel = (appName: string): string => `About ${appName}`;
 

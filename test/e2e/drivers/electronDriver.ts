@@ -99,7 +99,7 @@ export function createElectronDriver(executablePath: string, { packaged = false 
       // Chromium refuses to run as root with its sandbox on (CI runs as root).
       const chromiumFlags = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
       // The damaged-database dialog shows before any window: answered by a stub (see the file). Only
-      // Electron's default app honours -r, so a packaged build gets no stub (see the README).
+      // Electron's default app honours -r, so a packaged build gets no stub (docs/testing.md, "Drivers").
       const appArgs = packaged ? [] : ['-r', join(__dirname, 'recoveryDialogStub.cjs'), projectRoot];
       const app = await electron.launch({
         executablePath,

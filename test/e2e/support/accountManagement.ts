@@ -1,6 +1,6 @@
 /**
  * Steps for Account Settings → Profile: "Change email" and "Delete account". Every step selects by
- * role and accessible name (see the README's accessible-name table).
+ * role and accessible name (see the accessible-name contract in docs/testing.md).
  */
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';

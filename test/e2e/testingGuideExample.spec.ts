@@ -1,4 +1,5 @@
-// The example from the README's "Writing end-to-end tests" section, verbatim, so the README stays true.
+// The example from docs/testing.md ("Writing end-to-end tests"), verbatim, so the guide stays true
+// (test/unit/docs/documentation.test.ts checks that the two stay identical).
 import { expect, test } from './fixtures';
 
 test('a new account lands on the Dashboard and survives a restart', async ({ page, app }) => {
