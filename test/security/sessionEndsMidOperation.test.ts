@@ -51,6 +51,14 @@ const OPERATIONS: readonly AwaitingOperation[] = [
   { name: 'copyToClipboard', setup: 'active', payload: () => ({ item: 'recoveryCodes' }), points: [keychain('get', 1, 'codes read')] },
   { name: 'downloadRecoveryCodes', setup: 'active', payload: () => ({}), points: [keychain('get', 1, 'codes read')] },
   { name: 'changePassword', setup: 'signed in', payload: () => ({ currentPassword: ADA.password, newPassword: 'a new password 2026' }), points: [hashVerify, newHash] },
+  { name: 'changeEmail', setup: 'signed in', payload: () => ({ email: 'ada.new@example.com', password: ADA.password }), points: [hashVerify] },
+  { name: 'deleteAccount', setup: 'signed in', payload: () => ({ password: ADA.password }), points: [hashVerify] },
+  {
+    name: 'deleteAccount',
+    setup: 'active',
+    payload: (h, secret) => codeAt(h, secret!).then((code) => ({ password: ADA.password, code })),
+    points: [hashVerify, keychain('get', 1, 'TOTP secret read')],
+  },
 ];
 
 type Ending = 'sign-out' | 'screen lock' | 'sign-out and sign in again';
@@ -65,6 +73,7 @@ const endingsFor = (setup: Setup, point: HoldPoint): Ending[] =>
 /** Everything an operation could commit or leak, minus what ending a session itself changes. */
 function observable(harness: Harness) {
   return {
+    accounts: queryDatabase(harness, 'SELECT id, name, email FROM accounts'),
     twoFactor: queryDatabase(harness, 'SELECT * FROM two_factor'),
     recoveryCodes: queryDatabase(harness, 'SELECT * FROM recovery_codes'),
     passwordHash: queryDatabase(harness, 'SELECT password_hash FROM accounts'),
