@@ -47,4 +47,12 @@ describe('CI workflow', { timeout: 180_000 }, () => {
     expect(positions.every((position) => position >= 0), order.join(', ')).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
+
+  it('runs the e2e suite against the installed build without the spec only the project Electron can answer', () => {
+    const installed = workflow.slice(workflow.indexOf('GATEHOUSE_E2E_EXECUTABLE:'));
+    const runs = installed.match(/npm run test:e2e[^\n;]*/g) ?? [];
+    expect(runs.length).toBeGreaterThan(0);
+    for (const run of runs) expect(run).toContain('-- --grep-invert @recovery-dialog');
+    expect(workflow).toMatch(/apt-get install [^\n]* xvfb xauth/);
+  });
 });
