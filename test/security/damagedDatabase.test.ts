@@ -5,7 +5,7 @@
  * went. Each case starts the backend the way the app does (openBackend).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -163,6 +163,17 @@ describe('a damaged database at start-up', () => {
     expect(desktop.recoveryReports).toEqual([]);
     expect(await opened!.backend.dispatch('getStartupNotice', {})).toEqual({ ok: true, value: { notice: null } });
     expect(emailsIn(databaseFile(dataDir))).toEqual([ADA.email, BOB.email]);
+    await opened!.backend.reconciled;
+    opened!.backend.close();
+  });
+
+  it('on a first start with no data folder yet, creates it (owner only) and starts empty', async () => {
+    const dataDir = join(root, 'first start', 'Gatehouse');
+    const desktop = createFakeDesktop();
+    const opened = await startBackend(dataDir, desktop, createFakeClock());
+    expect(desktop.recoveryReports).toEqual([]);
+    expect(await opened!.backend.dispatch('listAccounts', {})).toEqual({ ok: true, value: { accounts: [] } });
+    if (process.platform !== 'win32') expect(statSync(dataDir).mode & 0o777).toBe(0o700);
     await opened!.backend.reconciled;
     opened!.backend.close();
   });

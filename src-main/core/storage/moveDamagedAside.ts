@@ -44,6 +44,8 @@ function tryMove(file: string, target: string): boolean {
  */
 export function findDamagedAside(file: string): string | null {
   const prefix = `${basename(file)}.damaged-`;
+  // A first start: the data folder itself is made later, when the database is created.
+  if (!existsSync(dirname(file))) return null;
   const aside = readdirSync(dirname(file))
     .filter((name) => name.startsWith(prefix) && !COMPANIONS.some((suffix) => name.endsWith(suffix)))
     // The UTC stamp sorts by time; a -n suffix for the same millisecond sorts after its first.
