@@ -4,6 +4,7 @@ import CreateAccountView from '../features/auth/CreateAccountView.vue';
 import SignInView from '../features/auth/SignInView.vue';
 import { useAccountsStore } from '../stores/accounts';
 import { useSessionStore } from '../stores/session';
+import { useSignInStore } from '../stores/signIn';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -75,7 +76,8 @@ export function createAppRouter(): Router {
     }
     // At start-up, read the account list (for the sign-in screen) alongside the session rather than after it.
     if (!session.loaded) void accounts.ensureLoaded();
-    await session.ensureLoaded();
+    // The session, or a second sign-in step main still holds.
+    await useSignInStore().ensureLoaded();
     if (to.name === 'sign-in' || to.name === 'create-account') await accounts.ensureLoaded();
     return redirectFor(to) ?? true;
   });
@@ -91,11 +93,12 @@ function isStartScreen(to: RouteLocationNormalized): boolean {
 /** Where `to` must go instead, given the session (and, on sign-in, the account list once loaded); null to stay. */
 function redirectFor(to: RouteLocationNormalized): { name: string } | null {
   const session = useSessionStore();
+  const { challenge } = useSignInStore();
   const accounts = useAccountsStore();
   if (to.meta.requiresAuth && !session.isSignedIn) return { name: 'sign-in' };
   if (to.meta.guestOnly && session.isSignedIn) return { name: 'dashboard' };
-  if (to.name === 'sign-in' && session.challenge) return { name: 'sign-in-verify' };
-  if (to.name === 'sign-in-verify' && !session.challenge) return { name: 'sign-in' };
+  if (to.name === 'sign-in' && challenge) return { name: 'sign-in-verify' };
+  if (to.name === 'sign-in-verify' && !challenge) return { name: 'sign-in' };
   // Nobody to sign in as yet: start with creating the first account.
   if (to.name === 'sign-in' && accounts.loaded && !accounts.error && accounts.accounts.length === 0) return { name: 'create-account' };
   return null;
@@ -107,7 +110,7 @@ function redirectFor(to: RouteLocationNormalized): { name: string } | null {
  * while a second sign-in step is pending) they may.
  */
 async function settleStartScreen(router: Router): Promise<void> {
-  await Promise.all([useSessionStore().ensureLoaded(), useAccountsStore().ensureLoaded()]);
+  await Promise.all([useSignInStore().ensureLoaded(), useAccountsStore().ensureLoaded()]);
   const target = redirectFor(router.currentRoute.value);
   if (target) await router.replace(target);
 }

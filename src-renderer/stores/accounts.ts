@@ -1,17 +1,24 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { OperationOutput } from '../../src-shared/contract';
+import type { OperationInput, OperationOutput } from '../../src-shared/contract';
 import type { ApiError } from '../../src-shared/errors';
 import type { AccountSummary } from '../../src-shared/models';
 import type { Result } from '../../src-shared/result';
 import { callGatehouse } from '../api/gatehouseApi';
+import { stillBusy } from './actionResults';
+import { useSessionStore } from './session';
 
-/** The accounts on this computer, for the sign-in screen. Needs no session. */
+/** The accounts on this computer, for the sign-in screen, and creating one. Needs no session. */
 export const useAccountsStore = defineStore('accounts', () => {
+  const session = useSessionStore();
+
   const accounts = ref<AccountSummary[]>([]);
   const loaded = ref(false);
   const loading = ref(false);
   const error = ref<ApiError | null>(null);
+
+  const createPending = ref(false);
+  const createError = ref<ApiError | null>(null);
 
   let pending: Promise<void> | null = null;
 
@@ -51,5 +58,42 @@ export const useAccountsStore = defineStore('accounts', () => {
     accounts.value = accounts.value.filter((item) => item.id !== id);
   }
 
-  return { accounts, loaded, loading, error, load, ensureLoaded, remember, forget };
+  /** Creates an account: it is listed here, and its session starts. */
+  async function createAccount(input: OperationInput<'createAccount'>): Promise<Result<OperationOutput<'createAccount'>>> {
+    if (createPending.value) return stillBusy();
+    createPending.value = true;
+    createError.value = null;
+    try {
+      const result = await session.request('createAccount', input);
+      if (result.ok) {
+        remember(result.value.session.account);
+        session.start(result.value.session);
+      } else {
+        createError.value = result.error;
+      }
+      return result;
+    } finally {
+      createPending.value = false;
+    }
+  }
+
+  /** The create-account screen opens afresh. */
+  function clearCreateError(): void {
+    createError.value = null;
+  }
+
+  return {
+    accounts,
+    loaded,
+    loading,
+    error,
+    createPending,
+    createError,
+    load,
+    ensureLoaded,
+    remember,
+    forget,
+    createAccount,
+    clearCreateError,
+  };
 });

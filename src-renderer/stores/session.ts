@@ -1,18 +1,13 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { actsInSession } from '../../src-shared/access';
 import type { OperationInput, OperationOutput } from '../../src-shared/contract';
 import type { ApiError } from '../../src-shared/errors';
-import {
-  SESSION_IDLE_TIMEOUT_MS,
-  type AccountSummary,
-  type SessionInfo,
-  type SignInChallenge,
-  type SignOutReason,
-} from '../../src-shared/models';
-import { OPERATION_NAMES, type OperationName } from '../../src-shared/operations';
+import { SESSION_IDLE_TIMEOUT_MS, type AccountSummary, type SessionInfo, type SignOutReason } from '../../src-shared/models';
+import type { OperationName } from '../../src-shared/operations';
 import type { Result } from '../../src-shared/result';
 import { callGatehouse } from '../api/gatehouseApi';
-import { useAccountsStore } from './accounts';
+import { done, stillBusy } from './actionResults';
 
 /** Why the renderer no longer has a session, as shown on the sign-in screen. */
 export type SignedOutCause = 'user' | 'inactivity' | 'screen_locked' | 'account_deleted' | 'unknown';
@@ -50,47 +45,21 @@ function causeFrom(reason: SignOutReason | undefined): SignedOutCause | null {
   }
 }
 
-/** Operations that do not act within a session: they neither need one nor move its `expiresAt`. */
-const OUTSIDE_SESSION: ReadonlySet<OperationName> = new Set<OperationName>([
-  'listAccounts',
-  'createAccount',
-  'signIn',
-  'signOut',
-  'getSession',
-  'submitTwoFactorCode',
-  'submitRecoveryCode',
-  'cancelTwoFactorChallenge',
-  'getStartupNotice',
-  'markSecretsHidden',
-]);
-
-/** Signed-in operations, after which main has moved `expiresAt`: re-read the session. */
-const REFRESH_AFTER: ReadonlySet<OperationName> = new Set(OPERATION_NAMES.filter((name) => !OUTSIDE_SESSION.has(name)));
-
-/** Sign-in errors that stay on the sign-in screen when it is opened again (it says when to retry, or why you are back). */
-const STICKY_SIGN_IN_ERRORS: ReadonlySet<string> = new Set(['RATE_LIMITED', 'SECOND_FACTOR_LOCKED']);
-
+/**
+ * The signed-in session: whether there is one, until when, and why it ended. Every store calls
+ * main through `request`, which keeps this in step with main's answers. Signing in (stores/signIn)
+ * and creating an account (stores/accounts) start a session here.
+ */
 export const useSessionStore = defineStore('session', () => {
   const session = ref<SessionInfo | null>(null);
   /** True once the first getSession has answered. */
   const loaded = ref(false);
   /** Why the last session ended; null while signed in or when nobody signed out. */
   const signedOutCause = ref<SignedOutCause | null>(null);
-  /** The email of the account that was signed in last, to offer it again on the sign-in screen. */
+  /** The email of the account that was signed in (or signing in) last, to offer it again on the sign-in screen. */
   const lastEmail = ref<string | null>(null);
   /** A failure while reading the session at start-up (shown on the sign-in screen). */
   const loadError = ref<ApiError | null>(null);
-
-  /** The pending second sign-in step (a correct password for an account with two-factor authentication). */
-  const challenge = ref<SignInChallenge | null>(null);
-
-  const signInPending = ref(false);
-  const signInError = ref<ApiError | null>(null);
-  /** Epoch ms before which sign-in is refused (RATE_LIMITED). */
-  const retryAt = ref<number | null>(null);
-
-  const createPending = ref(false);
-  const createError = ref<ApiError | null>(null);
 
   const signOutPending = ref(false);
   const signOutError = ref<ApiError | null>(null);
@@ -99,32 +68,38 @@ export const useSessionStore = defineStore('session', () => {
   const isSignedIn = computed(() => session.value !== null);
   const signedOutMessage = computed(() => (signedOutCause.value ? SIGNED_OUT_MESSAGES[signedOutCause.value] : null));
 
-  /** Bumped whenever the session is replaced or ended, so late getSession replies are ignored. */
+  /** Bumped whenever the session is replaced or ended, so late replies about the old one are ignored. */
   let epoch = 0;
   let expiryTimer: ReturnType<typeof setTimeout> | undefined;
-  let loading: Promise<void> | null = null;
+  let loading: Promise<OperationOutput<'getSession'> | null> | null = null;
   let refreshing: Promise<void> | null = null;
-  /** Set when the second step ended with a message for the sign-in screen, so opening that screen keeps it. */
-  let keepSignInErrorOnce = false;
 
   /**
-   * Every store calls main through here: NOT_SIGNED_IN from any operation ends
-   * the local session, and successful signed-in calls refresh the expiry.
+   * Every store calls main through here: NOT_SIGNED_IN from any operation ends the local session,
+   * and a successful call that acts within the session (src-shared/access.ts) moves its expiry to
+   * the one the reply carries.
    */
   async function request<K extends OperationName>(
     operation: K,
     input: OperationInput<K>,
   ): Promise<Result<OperationOutput<K>>> {
+    const started = epoch;
     const result = await callGatehouse(operation, input);
     if (!result.ok) {
       if (result.error.code === 'NOT_SIGNED_IN' && session.value) {
         endSession(inferCause());
         void learnWhySessionEnded();
       }
-    } else if (REFRESH_AFTER.has(operation) && session.value) {
-      void refresh();
+    } else if (actsInSession(operation) && result.sessionExpiresAt !== undefined && started === epoch) {
+      moveExpiry(result.sessionExpiresAt);
     }
     return result;
+  }
+
+  /** Replies to calls that overlapped may arrive in any order: the latest expiry is the one main holds. */
+  function moveExpiry(expiresAt: number): void {
+    const current = session.value;
+    if (current && expiresAt > current.expiresAt) keep({ ...current, expiresAt });
   }
 
   /** After NOT_SIGNED_IN, ask main for the real reason (screen lock, inactivity) to word the notice. */
@@ -160,9 +135,9 @@ export const useSessionStore = defineStore('session', () => {
     scheduleCheck(next.expiresAt + EXPIRY_GRACE_MS - Date.now());
   }
 
-  function startSession(next: SessionInfo): void {
+  /** A session main has just started (signed in, or a new account). */
+  function start(next: SessionInfo): void {
     epoch += 1;
-    challenge.value = null;
     signedOutCause.value = null;
     loadError.value = null;
     signOutError.value = null;
@@ -180,25 +155,25 @@ export const useSessionStore = defineStore('session', () => {
   /**
    * Reads the session once at start-up; later calls wait for the same answer. `reply` is that
    * read when it was already sent (src-renderer/startupReads.ts), so it is not sent twice.
+   * Resolves to main's answer (which may hold a pending second sign-in step, for stores/signIn),
+   * or null when it failed or a session started or ended meanwhile.
    */
-  function ensureLoaded(reply?: Promise<Result<OperationOutput<'getSession'>>>): Promise<void> {
+  function ensureLoaded(
+    reply?: Promise<Result<OperationOutput<'getSession'>>>,
+  ): Promise<OperationOutput<'getSession'> | null> {
     loading ??= (async () => {
       const started = epoch;
       const result = await (reply ?? request('getSession', {}));
-      if (started === epoch) {
-        if (result.ok) {
-          if (result.value.session) keep(result.value.session);
-          else challenge.value = result.value.challenge ?? null;
-        } else if (result.error.code !== 'NOT_SIGNED_IN') {
-          loadError.value = result.error;
-        }
-      }
+      const current = started === epoch;
+      if (current && result.ok && result.value.session) keep(result.value.session);
+      if (current && !result.ok && result.error.code !== 'NOT_SIGNED_IN') loadError.value = result.error;
       loaded.value = true;
+      return current && result.ok ? result.value : null;
     })();
     return loading;
   }
 
-  /** Asks main whether the session is still alive (timer, focus, after activity). */
+  /** Asks main whether the session is still alive (timer, focus). */
   function refresh(): Promise<void> {
     refreshing ??= (async () => {
       const started = epoch;
@@ -216,92 +191,21 @@ export const useSessionStore = defineStore('session', () => {
     return refreshing;
   }
 
-  function isRateLimited(now = Date.now()): boolean {
-    return retryAt.value !== null && now < retryAt.value;
-  }
-
-  async function signIn(input: { email: string; password: string }): Promise<boolean> {
-    if (signInPending.value || isRateLimited()) return false;
-    signInPending.value = true;
-    signInError.value = null;
-    signedOutCause.value = null;
-    try {
-      const result = await request('signIn', input);
-      if (result.ok) {
-        retryAt.value = null;
-        if (result.value.challenge) {
-          challenge.value = result.value.challenge;
-          return false;
-        }
-        startSession(result.value.session);
-        return true;
-      }
-      signInError.value = result.error;
-      // RATE_LIMITED and SECOND_FACTOR_LOCKED always say when to retry; a wrong password does when it starts the backoff.
-      retryAt.value = result.error.retryAt ?? null;
-      return false;
-    } finally {
-      signInPending.value = false;
-    }
-  }
-
-  /** Called when the rate-limit countdown reaches zero. */
-  function clearRateLimit(): void {
-    retryAt.value = null;
-    if (signInError.value && STICKY_SIGN_IN_ERRORS.has(signInError.value.code)) signInError.value = null;
-  }
-
-  /** The second step succeeded: the session starts. */
-  function completeSignIn(next: SessionInfo): void {
-    retryAt.value = null;
-    signInError.value = null;
-    startSession(next);
-  }
-
-  /**
-   * The second step is over without a session (cancelled, expired, locked). `error`, if
-   * given, is shown on the sign-in screen; its retryAt holds sign-in back until then.
-   */
-  function endChallenge(error: ApiError | null = null): void {
-    if (!challenge.value) return;
-    lastEmail.value = challenge.value.email;
-    challenge.value = null;
-    signInError.value = error;
-    if (error?.retryAt !== undefined) retryAt.value = error.retryAt;
-    keepSignInErrorOnce = error !== null;
-  }
-
-  async function createAccount(input: { name: string; email: string; password: string }): Promise<boolean> {
-    if (createPending.value) return false;
-    createPending.value = true;
-    createError.value = null;
-    try {
-      const result = await request('createAccount', input);
-      if (result.ok) {
-        useAccountsStore().remember(result.value.session.account);
-        startSession(result.value.session);
-        return true;
-      }
-      createError.value = result.error;
-      return false;
-    } finally {
-      createPending.value = false;
-    }
-  }
-
-  async function signOut(): Promise<boolean> {
-    if (signOutPending.value) return false;
+  /** Ends the session; a session main had already ended (NOT_SIGNED_IN) counts as signed out too. */
+  async function signOut(): Promise<Result<void>> {
+    if (signOutPending.value) return stillBusy();
     signOutPending.value = true;
     signOutError.value = null;
     try {
       const result = await request('signOut', {});
       if (result.ok) {
         endSession('user');
-        return true;
+        return done;
       }
       // NOT_SIGNED_IN has already ended the session in request().
-      if (result.error.code !== 'NOT_SIGNED_IN') signOutError.value = result.error;
-      return result.error.code === 'NOT_SIGNED_IN';
+      if (result.error.code === 'NOT_SIGNED_IN') return done;
+      signOutError.value = result.error;
+      return result;
     } finally {
       signOutPending.value = false;
     }
@@ -313,18 +217,14 @@ export const useSessionStore = defineStore('session', () => {
     lastEmail.value = null;
   }
 
-  /** After a rename: the account menu and every view show the new name at once. */
+  /** After a rename or a new email: the account menu and every view show it at once. */
   function updateAccount(next: AccountSummary): void {
     if (session.value?.account.id === next.id) session.value = { ...session.value, account: next };
-    useAccountsStore().remember(next);
   }
 
-  /** Clears form errors when a sign-in or create-account screen is opened afresh. */
-  function clearFormErrors(): void {
-    const keep = keepSignInErrorOnce || (signInError.value !== null && STICKY_SIGN_IN_ERRORS.has(signInError.value.code));
-    keepSignInErrorOnce = false;
-    if (!keep) signInError.value = null;
-    createError.value = null;
+  /** A sign-in that ended before the session started: offer its email again. */
+  function rememberEmail(email: string): void {
+    lastEmail.value = email;
   }
 
   function clearSignedOutMessage(): void {
@@ -337,12 +237,6 @@ export const useSessionStore = defineStore('session', () => {
     signedOutCause,
     lastEmail,
     loadError,
-    challenge,
-    signInPending,
-    signInError,
-    retryAt,
-    createPending,
-    createError,
     signOutPending,
     signOutError,
     account,
@@ -351,16 +245,11 @@ export const useSessionStore = defineStore('session', () => {
     request,
     ensureLoaded,
     refresh,
-    isRateLimited,
-    signIn,
-    clearRateLimit,
-    completeSignIn,
-    endChallenge,
-    createAccount,
+    start,
     signOut,
     accountDeleted,
     updateAccount,
-    clearFormErrors,
+    rememberEmail,
     clearSignedOutMessage,
   };
 });

@@ -1,8 +1,10 @@
 import { defineStore } from 'pinia';
 import { ref, watch } from 'vue';
 import type { OperationOutput } from '../../src-shared/contract';
-import type { ApiError } from '../../src-shared/errors';
+import { MESSAGES, type ApiError } from '../../src-shared/errors';
 import type { ClipboardItem, RecoveryCodeSet, TwoFactorEnrollment, TwoFactorStatus } from '../../src-shared/models';
+import { fail, ok, type Result } from '../../src-shared/result';
+import { done, stillBusy } from './actionResults';
 import { useSecurityEventsStore } from './securityEvents';
 import { useSessionStore } from './session';
 
@@ -24,8 +26,8 @@ export type TwoFactorTask =
 
 /**
  * Two-factor authentication of the signed-in account: its status, a pending
- * enrollment (QR code and secret key) and the recovery codes being shown.
- * Actions resolve to null on success or to the ApiError for the view to show.
+ * enrollment (QR code and secret key), the recovery codes being shown, and how
+ * many are left after a sign-in with one. Actions resolve to a Result (stores/actionResults.ts).
  * The secret key and the codes are dropped as soon as their view closes, and
  * whenever the account changes.
  */
@@ -39,6 +41,8 @@ export const useTwoFactorStore = defineStore('twoFactor', () => {
   const recoveryCodes = ref<RecoveryCodeSet | null>(null);
   const recoveryCodesReason = ref<RecoveryCodesReason | null>(null);
   const busy = ref<TwoFactorTask | null>(null);
+  /** After a sign-in with a recovery code: unused codes left, for the Dashboard's notice; null when there is nothing to say. */
+  const recoveryCodesRemaining = ref<number | null>(null);
 
   function reset(): void {
     status.value = null;
@@ -52,6 +56,13 @@ export const useTwoFactorStore = defineStore('twoFactor', () => {
     () => session.account?.id,
     () => reset(),
   );
+  // The notice is about this session's sign-in: signing out forgets it.
+  watch(
+    () => session.isSignedIn,
+    (signedIn) => {
+      if (!signedIn) recoveryCodesRemaining.value = null;
+    },
+  );
 
   // Main keeps the window out of screen capture from the moment it sends a secret; it learns here
   // when the last one is off screen (closed, cancelled, expired, or reset). Confirming an
@@ -64,8 +75,8 @@ export const useTwoFactorStore = defineStore('twoFactor', () => {
   );
 
   /** Runs one request at a time; a second one while busy is refused (the buttons are disabled anyway). */
-  async function run<T>(task: TwoFactorTask, work: () => Promise<T>): Promise<T | ApiError> {
-    if (busy.value) return { code: 'FORBIDDEN', message: 'Please wait for the current step to finish.' };
+  async function run<T>(task: TwoFactorTask, work: () => Promise<Result<T>>): Promise<Result<T>> {
+    if (busy.value) return stillBusy();
     busy.value = task;
     try {
       return await work();
@@ -78,18 +89,18 @@ export const useTwoFactorStore = defineStore('twoFactor', () => {
     if (securityEvents.loaded) void securityEvents.load();
   }
 
-  async function fetchStatus(): Promise<ApiError | null> {
+  async function fetchStatus(): Promise<Result<void>> {
     const result = await session.request('getTwoFactorStatus', {});
     if (!result.ok) {
       statusError.value = result.error;
-      return result.error;
+      return result;
     }
     status.value = result.value.status;
     statusError.value = null;
-    return null;
+    return done;
   }
 
-  function loadStatus(): Promise<ApiError | null> {
+  function loadStatus(): Promise<Result<void>> {
     return run('status', fetchStatus);
   }
 
@@ -99,16 +110,16 @@ export const useTwoFactorStore = defineStore('twoFactor', () => {
     return typeof until === 'number' && now < until;
   }
 
-  function beginEnrollment(password: string): Promise<ApiError | null> {
+  function beginEnrollment(password: string): Promise<Result<void>> {
     return run('begin', async () => {
       const result = await session.request('beginTwoFactorEnrollment', { password });
-      if (!result.ok) return result.error;
+      if (!result.ok) return result;
       enrollment.value = result.value.enrollment;
-      return null;
+      return done;
     });
   }
 
-  function confirmEnrollment(code: string): Promise<ApiError | null> {
+  function confirmEnrollment(code: string): Promise<Result<void>> {
     return run('confirm', async () => {
       const result = await session.request('confirmTwoFactorEnrollment', { code });
       if (!result.ok) {
@@ -116,33 +127,36 @@ export const useTwoFactorStore = defineStore('twoFactor', () => {
           enrollment.value = null;
           void fetchStatus();
         }
-        return result.error;
+        return result;
       }
       enrollment.value = null;
       showCodes(result.value.recoveryCodes, 'activated');
       await fetchStatus();
       afterChange();
-      return null;
+      return done;
     });
   }
 
   /** Discards the pending secret here at once, and in main. */
-  async function cancelEnrollment(): Promise<void> {
-    if (!enrollment.value) return;
+  async function cancelEnrollment(): Promise<Result<void>> {
+    if (!enrollment.value) return done;
     enrollment.value = null;
-    await run('cancel', () => session.request('cancelTwoFactorEnrollment', {}));
+    return run('cancel', async () => {
+      const result = await session.request('cancelTwoFactorEnrollment', {});
+      return result.ok ? done : result;
+    });
   }
 
   /** "More time": main moves the end a full period on (a capped number of times). */
-  function extendEnrollment(): Promise<ApiError | null> {
+  function extendEnrollment(): Promise<Result<void>> {
     return run('extend', async () => {
       const result = await session.request('extendTwoFactorEnrollment', {});
       if (!result.ok) {
         if (result.error.code === 'ENROLLMENT_EXPIRED') enrollment.value = null;
-        return result.error;
+        return result;
       }
       if (enrollment.value) enrollment.value = { ...enrollment.value, ...result.value };
-      return null;
+      return done;
     });
   }
 
@@ -163,36 +177,35 @@ export const useTwoFactorStore = defineStore('twoFactor', () => {
     operation: 'getRecoveryCodes' | 'regenerateRecoveryCodes',
     reason: 'viewed' | 'regenerated',
     password: string | undefined,
-  ): Promise<ApiError | null> {
+  ): Promise<Result<void>> {
     return run(reason === 'viewed' ? 'codes' : 'regenerate', async () => {
       const result = await session.request(operation, password === undefined ? {} : { password });
-      if (!result.ok) return result.error;
+      if (!result.ok) return result;
       showCodes(result.value.recoveryCodes, reason);
       await fetchStatus();
       afterChange();
-      return null;
+      return done;
     });
   }
 
   /** See Recovery Codes. Without a password main may answer PASSWORD_CONFIRMATION_REQUIRED. */
-  function viewRecoveryCodes(password?: string): Promise<ApiError | null> {
+  function viewRecoveryCodes(password?: string): Promise<Result<void>> {
     return fetchCodes('getRecoveryCodes', 'viewed', password);
   }
 
   /** Regenerate Codes. Without a password main may answer PASSWORD_CONFIRMATION_REQUIRED. */
-  function regenerateRecoveryCodes(password?: string): Promise<ApiError | null> {
+  function regenerateRecoveryCodes(password?: string): Promise<Result<void>> {
     return fetchCodes('regenerateRecoveryCodes', 'regenerated', password);
   }
 
   /**
    * See Recovery Codes / Regenerate Codes from the section: without a password while the
-   * last confirmation is fresh. Resolves to 'password-required' when the password pop-up
-   * must ask (stale, or main said PASSWORD_CONFIRMATION_REQUIRED), else like the action.
+   * last confirmation is fresh. Fails with PASSWORD_CONFIRMATION_REQUIRED when the password
+   * pop-up must ask (stale here, without a round trip, or so said main), else like the action.
    */
-  async function withRecentPassword(flow: 'codes' | 'regenerate'): Promise<ApiError | 'password-required' | null> {
-    if (!passwordIsFresh()) return 'password-required';
-    const failure = flow === 'codes' ? await viewRecoveryCodes() : await regenerateRecoveryCodes();
-    return failure?.code === 'PASSWORD_CONFIRMATION_REQUIRED' ? 'password-required' : failure;
+  async function withRecentPassword(flow: 'codes' | 'regenerate'): Promise<Result<void>> {
+    if (!passwordIsFresh()) return fail({ code: 'PASSWORD_CONFIRMATION_REQUIRED', message: MESSAGES.passwordConfirmationRequired });
+    return flow === 'codes' ? viewRecoveryCodes() : regenerateRecoveryCodes();
   }
 
   function closeRecoveryCodes(): void {
@@ -200,32 +213,41 @@ export const useTwoFactorStore = defineStore('twoFactor', () => {
     recoveryCodesReason.value = null;
   }
 
-  function deactivate(password: string): Promise<ApiError | null> {
+  function deactivate(password: string): Promise<Result<void>> {
     return run('deactivate', async () => {
       const result = await session.request('deactivateTwoFactor', { password });
-      if (!result.ok) return result.error;
+      if (!result.ok) return result;
       closeRecoveryCodes();
       status.value = { active: false, passwordConfirmedUntil: status.value?.passwordConfirmedUntil ?? null };
       await fetchStatus();
       afterChange();
-      return null;
+      return done;
     });
   }
 
   /** Main puts the text on the clipboard; the renderer only names what. */
-  function copy(item: ClipboardItem): Promise<ApiError | null> {
+  function copy(item: ClipboardItem): Promise<Result<void>> {
     return run('copy', async () => {
       const result = await session.request('copyToClipboard', { item });
-      return result.ok ? null : result.error;
+      return result.ok ? done : result;
     });
   }
 
   /** Saves the current codes with the native save dialog. */
-  function download(): Promise<OperationOutput<'downloadRecoveryCodes'> | ApiError> {
+  function download(): Promise<Result<OperationOutput<'downloadRecoveryCodes'>>> {
     return run('download', async () => {
       const result = await session.request('downloadRecoveryCodes', {});
-      return result.ok ? result.value : result.error;
+      return result.ok ? ok(result.value) : result;
     });
+  }
+
+  /** A sign-in with a recovery code reported how many are left (stores/signIn). */
+  function noteRecoveryCodesLeft(remaining: number): void {
+    recoveryCodesRemaining.value = remaining;
+  }
+
+  function dismissRecoveryNotice(): void {
+    recoveryCodesRemaining.value = null;
   }
 
   return {
@@ -235,6 +257,7 @@ export const useTwoFactorStore = defineStore('twoFactor', () => {
     recoveryCodes,
     recoveryCodesReason,
     busy,
+    recoveryCodesRemaining,
     loadStatus,
     passwordIsFresh,
     beginEnrollment,
@@ -249,11 +272,8 @@ export const useTwoFactorStore = defineStore('twoFactor', () => {
     deactivate,
     copy,
     download,
+    noteRecoveryCodesLeft,
+    dismissRecoveryNotice,
     reset,
   };
 });
-
-/** Tells an ApiError from a successful value. */
-export function isApiError(value: unknown): value is ApiError {
-  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
-}

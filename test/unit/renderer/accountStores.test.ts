@@ -4,9 +4,11 @@ import { MESSAGES } from '../../../src-shared/errors';
 import { fail, ok } from '../../../src-shared/result';
 import { callGatehouse, getGatehouseApi, setGatehouseApi } from '../../../src-renderer/api/gatehouseApi';
 import { useAccountSettingsStore } from '../../../src-renderer/stores/accountSettings';
+import { done } from '../../../src-renderer/stores/actionResults';
 import { useAccountsStore } from '../../../src-renderer/stores/accounts';
 import { useSecurityEventsStore } from '../../../src-renderer/stores/securityEvents';
 import { useSessionStore } from '../../../src-renderer/stores/session';
+import { useSignInStore } from '../../../src-renderer/stores/signIn';
 import { ADA, installFakeApi, type FakeApi } from './fakeApi';
 
 let api: FakeApi;
@@ -22,9 +24,8 @@ afterEach(() => {
 });
 
 async function signIn() {
-  const session = useSessionStore();
-  await session.signIn({ email: ADA.email, password: 'correct horse battery' });
-  return session;
+  await useSignInStore().signIn({ email: ADA.email, password: 'correct horse battery' });
+  return useSessionStore();
 }
 
 describe('api module', () => {
@@ -78,6 +79,25 @@ describe('accounts store', () => {
     expect(accounts.error?.message).toBe(MESSAGES.secretStoreUnavailable);
   });
 
+  it('creates an account, signs it in and lists it', async () => {
+    const session = useSessionStore();
+    const accounts = useAccountsStore();
+    expect(
+      (await accounts.createAccount({ name: 'Grace Hopper', email: 'grace@example.com', password: 'a long password' })).ok,
+    ).toBe(true);
+    expect(session.account?.name).toBe('Grace Hopper');
+    expect(accounts.accounts.map((account) => account.email)).toEqual(['grace@example.com']);
+  });
+
+  it('exposes EMAIL_TAKEN from create account', async () => {
+    api.createAccount.mockResolvedValueOnce(fail({ code: 'EMAIL_TAKEN', message: MESSAGES.emailTaken }));
+    const session = useSessionStore();
+    const accounts = useAccountsStore();
+    expect((await accounts.createAccount({ name: 'Ada', email: ADA.email, password: 'a long password' })).ok).toBe(false);
+    expect(accounts.createError?.message).toBe(MESSAGES.emailTaken);
+    expect(session.isSignedIn).toBe(false);
+  });
+
   it('takes a listAccounts reply sent at start-up instead of asking again', async () => {
     const accounts = useAccountsStore();
     const first = accounts.ensureLoaded(Promise.resolve(ok({ accounts: [ADA] })));
@@ -93,7 +113,7 @@ describe('account settings store', () => {
   it('saves the name and updates the session account (the account menu shows it)', async () => {
     const session = await signIn();
     api.updateProfile.mockResolvedValueOnce(ok({ account: { ...ADA, name: 'Countess Lovelace' } }));
-    expect(await useAccountSettingsStore().saveName('Countess Lovelace')).toBeNull();
+    expect(await useAccountSettingsStore().saveName('Countess Lovelace')).toEqual(done);
     expect(api.updateProfile).toHaveBeenCalledWith({ name: 'Countess Lovelace' });
     expect(session.account?.name).toBe('Countess Lovelace');
     expect(useAccountsStore().accounts).toContainEqual({ ...ADA, name: 'Countess Lovelace' });
@@ -104,8 +124,8 @@ describe('account settings store', () => {
     api.updateProfile.mockResolvedValue(ok({ account: ADA }));
     const settings = useAccountSettingsStore();
     const [first, second] = await Promise.all([settings.saveName('Ada'), settings.saveName('Ada')]);
-    expect(first).toBeNull();
-    expect(second).toBeNull();
+    expect(first).toEqual(done);
+    expect(second).toEqual(done);
     expect(api.updateProfile).toHaveBeenCalledTimes(1);
     expect(settings.savingName).toBe(false);
   });
@@ -113,11 +133,11 @@ describe('account settings store', () => {
   it('returns WRONG_PASSWORD from change password, still signed in', async () => {
     const session = await signIn();
     api.changePassword.mockResolvedValueOnce(fail({ code: 'WRONG_PASSWORD', message: MESSAGES.wrongPassword }));
-    const failure = await useAccountSettingsStore().changePassword({
+    const result = await useAccountSettingsStore().changePassword({
       currentPassword: 'not it',
       newPassword: 'a much longer password',
     });
-    expect(failure?.message).toBe(MESSAGES.wrongPassword);
+    expect(!result.ok && result.error.message).toBe(MESSAGES.wrongPassword);
     expect(session.isSignedIn).toBe(true);
   });
 
@@ -127,7 +147,7 @@ describe('account settings store', () => {
     api.changePassword.mockResolvedValueOnce(ok({}));
     const security = useSecurityEventsStore();
     await security.load();
-    expect(await useAccountSettingsStore().changePassword({ currentPassword: 'a', newPassword: 'b' })).toBeNull();
+    expect(await useAccountSettingsStore().changePassword({ currentPassword: 'a', newPassword: 'b' })).toEqual(done);
     expect(api.listSecurityEvents).toHaveBeenCalledTimes(2);
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setGatehouseApi } from '../../../src-renderer/api/gatehouseApi';
 import { useCountdown } from '../../../src-renderer/composables/useCountdown';
 import { useSessionRefreshOnFocus } from '../../../src-renderer/composables/useSessionRefreshOnFocus';
-import { useSessionStore } from '../../../src-renderer/stores/session';
+import { useSignInStore } from '../../../src-renderer/stores/signIn';
 import { ADA, installFakeApi } from './fakeApi';
 
 beforeEach(() => {
@@ -51,7 +51,7 @@ describe('useSessionRefreshOnFocus', () => {
     vi.stubGlobal('document', fakeDocument);
     setActivePinia(createPinia());
     const api = installFakeApi();
-    const session = useSessionStore();
+    const signIn = useSignInStore();
 
     const scope = effectScope();
     scope.run(() => useSessionRefreshOnFocus());
@@ -60,7 +60,7 @@ describe('useSessionRefreshOnFocus', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(api.getSession).not.toHaveBeenCalled(); // signed out: nothing to check
 
-    await session.signIn({ email: ADA.email, password: 'correct horse battery' });
+    await signIn.signIn({ email: ADA.email, password: 'correct horse battery' });
     fakeWindow.dispatchEvent(new Event('focus'));
     await vi.advanceTimersByTimeAsync(0);
     expect(api.getSession).toHaveBeenCalledTimes(1);

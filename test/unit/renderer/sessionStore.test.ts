@@ -1,34 +1,27 @@
-import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MESSAGES } from '../../../src-shared/errors';
 import { fail, ok } from '../../../src-shared/result';
 import { setGatehouseApi } from '../../../src-renderer/api/gatehouseApi';
 import { useAccountSettingsStore } from '../../../src-renderer/stores/accountSettings';
-import { useAccountsStore } from '../../../src-renderer/stores/accounts';
 import { useSecurityEventsStore } from '../../../src-renderer/stores/securityEvents';
 import { SIGNED_OUT_MESSAGES, useSessionStore } from '../../../src-renderer/stores/session';
-import { ADA, FIFTEEN_MINUTES, installFakeApi, sessionFor, type FakeApi } from './fakeApi';
+import { useSignInStore } from '../../../src-renderer/stores/signIn';
+import { ADA, FIFTEEN_MINUTES, freshStoresAt, sessionFor, tearDownStores, unstampedBridge, type FakeApi } from './fakeApi';
 
 const START = new Date('2025-03-01T10:00:00Z').getTime();
 
 let api: FakeApi;
 
 beforeEach(() => {
-  vi.useFakeTimers();
-  vi.setSystemTime(START);
-  setActivePinia(createPinia());
-  api = installFakeApi();
+  api = freshStoresAt(START);
 });
 
-afterEach(() => {
-  vi.useRealTimers();
-  setGatehouseApi(null);
-});
+afterEach(tearDownStores);
 
 async function signedIn() {
-  const session = useSessionStore();
-  expect(await session.signIn({ email: ADA.email, password: 'correct horse battery' })).toBe(true);
-  return session;
+  const result = await useSignInStore().signIn({ email: ADA.email, password: 'correct horse battery' });
+  expect(result.ok && result.value.session).toBeTruthy();
+  return useSessionStore();
 }
 
 describe('session store: start-up', () => {
@@ -70,112 +63,12 @@ describe('session store: start-up', () => {
   });
 });
 
-describe('session store: sign-in', () => {
-  it('stores the session on success', async () => {
-    const session = useSessionStore();
-    const pending = session.signIn({ email: ADA.email, password: 'correct horse battery' });
-    expect(session.signInPending).toBe(true);
-    expect(await pending).toBe(true);
-    expect(session.signInPending).toBe(false);
-    expect(session.account).toEqual(ADA);
-    expect(session.isSignedIn).toBe(true);
-    expect(session.signInError).toBeNull();
-    expect(api.signIn).toHaveBeenCalledWith({ email: ADA.email, password: 'correct horse battery' });
-  });
-
-  it('never sends a second sign-in while one runs', async () => {
-    const session = useSessionStore();
-    const first = session.signIn({ email: ADA.email, password: 'one' });
-    expect(await session.signIn({ email: ADA.email, password: 'two' })).toBe(false);
-    await first;
-    expect(api.signIn).toHaveBeenCalledTimes(1);
-  });
-
-  it('exposes the message of INVALID_CREDENTIALS', async () => {
-    api.signIn.mockResolvedValueOnce(fail({ code: 'INVALID_CREDENTIALS', message: MESSAGES.invalidCredentials }));
-    const session = useSessionStore();
-    expect(await session.signIn({ email: ADA.email, password: 'wrong password!' })).toBe(false);
-    expect(session.signInError?.code).toBe('INVALID_CREDENTIALS');
-    expect(session.signInError?.message).toBe('Incorrect email or password.');
-    expect(session.isSignedIn).toBe(false);
-    expect(session.retryAt).toBeNull();
-  });
-
-  it('waits when a wrong password starts the backoff (INVALID_CREDENTIALS with retryAt)', async () => {
-    const retryAt = Date.now() + 1_000;
-    api.signIn.mockResolvedValueOnce(fail({ code: 'INVALID_CREDENTIALS', message: MESSAGES.invalidCredentials, retryAt }));
-    const session = useSessionStore();
-    expect(await session.signIn({ email: ADA.email, password: 'wrong password' })).toBe(false);
-    expect(session.signInError?.message).toBe(MESSAGES.invalidCredentials);
-    expect(session.retryAt).toBe(retryAt);
-    expect(session.isRateLimited()).toBe(true);
-    expect(await session.signIn({ email: ADA.email, password: 'right password' })).toBe(false);
-    expect(api.signIn).toHaveBeenCalledTimes(1);
-  });
-
-  it('exposes retryAt of RATE_LIMITED and refuses to send until then', async () => {
-    const retryAt = START + 42_000;
-    api.signIn.mockResolvedValueOnce(fail({ code: 'RATE_LIMITED', message: 'Too many attempts.', retryAt }));
-    const session = useSessionStore();
-    expect(await session.signIn({ email: ADA.email, password: 'wrong password!' })).toBe(false);
-    expect(session.retryAt).toBe(retryAt);
-    expect(session.signInError?.code).toBe('RATE_LIMITED');
-    expect(session.isRateLimited()).toBe(true);
-
-    expect(await session.signIn({ email: ADA.email, password: 'another try' })).toBe(false);
-    expect(api.signIn).toHaveBeenCalledTimes(1);
-
-    vi.setSystemTime(retryAt);
-    expect(session.isRateLimited()).toBe(false);
-    session.clearRateLimit();
-    expect(session.signInError).toBeNull();
-    expect(await session.signIn({ email: ADA.email, password: 'correct horse battery' })).toBe(true);
-    expect(session.retryAt).toBeNull();
-  });
-
-  it('exposes the field messages of INVALID_INPUT', async () => {
-    api.signIn.mockResolvedValueOnce(
-      fail({ code: 'INVALID_INPUT', message: MESSAGES.invalidInput, fields: { email: 'Enter your email address.' } }),
-    );
-    const session = useSessionStore();
-    await session.signIn({ email: '', password: 'x' });
-    expect(session.signInError?.fields?.email).toBe('Enter your email address.');
-  });
-
-  it('turns a broken bridge into the INTERNAL message, never a stack trace', async () => {
-    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    api.signIn.mockRejectedValueOnce(new Error('ipc exploded at foo.js:12'));
-    const session = useSessionStore();
-    expect(await session.signIn({ email: ADA.email, password: 'x' })).toBe(false);
-    expect(session.signInError).toEqual({ code: 'INTERNAL', message: MESSAGES.internal });
-    expect(consoleError).toHaveBeenCalled();
-  });
-
-  it('creates an account, signs it in and lists it', async () => {
-    const session = useSessionStore();
-    const accounts = useAccountsStore();
-    expect(await session.createAccount({ name: 'Grace Hopper', email: 'grace@example.com', password: 'a long password' })).toBe(
-      true,
-    );
-    expect(session.account?.name).toBe('Grace Hopper');
-    expect(accounts.accounts.map((account) => account.email)).toEqual(['grace@example.com']);
-  });
-
-  it('exposes EMAIL_TAKEN from create account', async () => {
-    api.createAccount.mockResolvedValueOnce(fail({ code: 'EMAIL_TAKEN', message: MESSAGES.emailTaken }));
-    const session = useSessionStore();
-    expect(await session.createAccount({ name: 'Ada', email: ADA.email, password: 'a long password' })).toBe(false);
-    expect(session.createError?.message).toBe(MESSAGES.emailTaken);
-    expect(session.isSignedIn).toBe(false);
-  });
-});
-
 describe('session store: the session ends', () => {
   it('clears the session and records the reason when any call says NOT_SIGNED_IN', async () => {
     const session = await signedIn();
     vi.setSystemTime(START + FIFTEEN_MINUTES); // main's idle timer has run out
-    const failure = await useAccountSettingsStore().saveName('Countess Lovelace');
-    expect(failure?.code).toBe('NOT_SIGNED_IN');
+    const result = await useAccountSettingsStore().saveName('Countess Lovelace');
+    expect(!result.ok && result.error.code).toBe('NOT_SIGNED_IN');
     expect(session.session).toBeNull();
     expect(session.isSignedIn).toBe(false);
     expect(session.signedOutCause).toBe('inactivity');
@@ -233,23 +126,54 @@ describe('session store: the session ends', () => {
     expect(session.isSignedIn).toBe(false);
   });
 
-  it('re-reads the session after a successful signed-in call, moving the expiry', async () => {
+  it('moves the expiry to the one a signed-in reply carries, in one call, without asking again', async () => {
     const session = await signedIn();
+    api.getSession.mockClear();
     vi.setSystemTime(START + 5 * 60_000);
-    const later = sessionFor(ADA, START + 20 * 60_000);
     api.listSecurityEvents.mockResolvedValueOnce(ok({ events: [] }));
-    api.getSession.mockResolvedValueOnce(ok({ session: later }));
 
     await useSecurityEventsStore().load();
     await vi.advanceTimersByTimeAsync(0);
-    expect(api.getSession).toHaveBeenCalledTimes(1);
-    expect(session.session?.expiresAt).toBe(later.expiresAt);
+    expect(api.listSecurityEvents).toHaveBeenCalledTimes(1);
+    expect(api.getSession).not.toHaveBeenCalled();
+    expect(session.session?.expiresAt).toBe(START + 20 * 60_000);
 
-    // The old expiry passes without a check; the new one triggers it.
+    // The old expiry passes without a check; the new one triggers it, and main (idle since) ends the session.
     await vi.advanceTimersByTimeAsync(10 * 60_000 + 1_000);
-    expect(api.getSession).toHaveBeenCalledTimes(1);
+    expect(api.getSession).not.toHaveBeenCalled();
+    expect(session.isSignedIn).toBe(true);
     await vi.advanceTimersByTimeAsync(5 * 60_000);
-    expect(api.getSession).toHaveBeenCalledTimes(2);
+    expect(api.getSession).toHaveBeenCalledTimes(1);
+    expect(session.signedOutMessage).toBe('You were signed out after 15 minutes of inactivity.');
+  });
+
+  it('keeps the latest expiry when replies to overlapping calls arrive out of order', async () => {
+    const session = await signedIn();
+    setGatehouseApi(unstampedBridge(api));
+    let answerFirst: (value: Awaited<ReturnType<FakeApi['changePassword']>>) => void = () => undefined;
+    api.changePassword.mockImplementationOnce(() => new Promise((resolve) => (answerFirst = resolve)));
+    api.updateProfile.mockResolvedValueOnce({ ok: true, value: { account: ADA }, sessionExpiresAt: START + 17 * 60_000 });
+
+    const first = useAccountSettingsStore().changePassword({ currentPassword: 'a', newPassword: 'b' });
+    await useAccountSettingsStore().saveName('Ada');
+    expect(session.session?.expiresAt).toBe(START + 17 * 60_000);
+
+    answerFirst({ ok: true, value: {}, sessionExpiresAt: START + 16 * 60_000 });
+    await first;
+    expect(session.session?.expiresAt).toBe(START + 17 * 60_000);
+  });
+
+  it('keeps the previous expiry when a reply carries none (a main that does not send it)', async () => {
+    const session = await signedIn();
+    api.getSession.mockClear();
+    setGatehouseApi(unstampedBridge(api));
+    api.listSecurityEvents.mockResolvedValueOnce(ok({ events: [] }));
+    vi.setSystemTime(START + 5 * 60_000);
+    await useSecurityEventsStore().load();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(session.isSignedIn).toBe(true);
+    expect(session.session?.expiresAt).toBe(START + FIFTEEN_MINUTES);
+    expect(api.getSession).not.toHaveBeenCalled();
   });
 
   it('ignores a getSession reply that arrives after signing out', async () => {
@@ -280,7 +204,7 @@ describe('session store: the session ends', () => {
 describe('session store: sign-out', () => {
   it('clears the state, says "You have signed out." and stops the expiry timer', async () => {
     const session = await signedIn();
-    expect(await session.signOut()).toBe(true);
+    expect((await session.signOut()).ok).toBe(true);
     expect(api.signOut).toHaveBeenCalledTimes(1);
     expect(session.session).toBeNull();
     expect(session.account).toBeNull();
@@ -293,7 +217,7 @@ describe('session store: sign-out', () => {
   it('keeps the session and exposes the error when main cannot sign out', async () => {
     const session = await signedIn();
     api.signOut.mockResolvedValueOnce(fail({ code: 'INTERNAL', message: MESSAGES.internal }));
-    expect(await session.signOut()).toBe(false);
+    expect((await session.signOut()).ok).toBe(false);
     expect(session.isSignedIn).toBe(true);
     expect(session.signOutError?.message).toBe(MESSAGES.internal);
   });

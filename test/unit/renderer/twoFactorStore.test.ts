@@ -1,10 +1,11 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MESSAGES } from '../../../src-shared/errors';
-import { fail, ok } from '../../../src-shared/result';
+import { fail, ok, type Result } from '../../../src-shared/result';
 import { setGatehouseApi } from '../../../src-renderer/api/gatehouseApi';
 import { useSessionStore } from '../../../src-renderer/stores/session';
-import { isApiError, useTwoFactorStore } from '../../../src-renderer/stores/twoFactor';
+import { useSignInStore } from '../../../src-renderer/stores/signIn';
+import { useTwoFactorStore } from '../../../src-renderer/stores/twoFactor';
 import { ADA, installFakeApi, type FakeApi } from './fakeApi';
 import { activeStatus, codeSet, enrollment, INACTIVE, SECRET } from './twoFactorFixtures';
 
@@ -20,7 +21,7 @@ beforeEach(async () => {
   vi.setSystemTime(START);
   setActivePinia(createPinia());
   api = installFakeApi();
-  await useSessionStore().signIn({ email: ADA.email, password: PASSWORD });
+  await useSignInStore().signIn({ email: ADA.email, password: PASSWORD });
 });
 
 afterEach(() => {
@@ -28,10 +29,15 @@ afterEach(() => {
   setGatehouseApi(null);
 });
 
+/** The error an action resolved to; null when it succeeded. */
+function errorOf(result: Result<unknown>) {
+  return result.ok ? null : result.error;
+}
+
 async function withStatus(status = INACTIVE) {
   api.getTwoFactorStatus.mockResolvedValue(ok({ status }));
   const twoFactor = useTwoFactorStore();
-  expect(await twoFactor.loadStatus()).toBeNull();
+  expect(errorOf(await twoFactor.loadStatus())).toBeNull();
   return twoFactor;
 }
 
@@ -45,7 +51,7 @@ describe('two-factor store: activate', () => {
   it('keeps a status failure to show', async () => {
     api.getTwoFactorStatus.mockResolvedValueOnce(fail({ code: 'STORAGE_BUSY', message: MESSAGES.storageBusy }));
     const twoFactor = useTwoFactorStore();
-    expect((await twoFactor.loadStatus())?.code).toBe('STORAGE_BUSY');
+    expect(errorOf(await twoFactor.loadStatus())?.code).toBe('STORAGE_BUSY');
     expect(twoFactor.status).toBeNull();
     expect(twoFactor.statusError?.message).toBe(MESSAGES.storageBusy);
   });
@@ -53,20 +59,20 @@ describe('two-factor store: activate', () => {
   it('returns a wrong password to the pop-up and starts no enrollment', async () => {
     const twoFactor = await withStatus();
     api.beginTwoFactorEnrollment.mockResolvedValueOnce(fail(wrongPassword));
-    expect(await twoFactor.beginEnrollment('wrong password')).toEqual(wrongPassword);
+    expect(errorOf(await twoFactor.beginEnrollment('wrong password'))).toEqual(wrongPassword);
     expect(twoFactor.enrollment).toBeNull();
   });
 
   it('shows the QR code and secret after the password, then the recovery codes after a valid code', async () => {
     const twoFactor = await withStatus();
     api.beginTwoFactorEnrollment.mockResolvedValueOnce(ok({ enrollment: enrollment() }));
-    expect(await twoFactor.beginEnrollment(PASSWORD)).toBeNull();
+    expect(errorOf(await twoFactor.beginEnrollment(PASSWORD))).toBeNull();
     expect(api.beginTwoFactorEnrollment).toHaveBeenCalledWith({ password: PASSWORD });
     expect(twoFactor.enrollment?.secretKey).toBe(SECRET);
 
     api.confirmTwoFactorEnrollment.mockResolvedValueOnce(ok({ recoveryCodes: codeSet() }));
     api.getTwoFactorStatus.mockResolvedValue(ok({ status: activeStatus() }));
-    expect(await twoFactor.confirmEnrollment('123 456')).toBeNull();
+    expect(errorOf(await twoFactor.confirmEnrollment('123 456'))).toBeNull();
     expect(api.confirmTwoFactorEnrollment).toHaveBeenCalledWith({ code: '123 456' });
     expect(twoFactor.enrollment).toBeNull(); // the secret is gone from the renderer
     expect(twoFactor.recoveryCodes?.codes).toHaveLength(10);
@@ -83,7 +89,7 @@ describe('two-factor store: activate', () => {
     api.beginTwoFactorEnrollment.mockResolvedValueOnce(ok({ enrollment: enrollment() }));
     await twoFactor.beginEnrollment(PASSWORD);
     api.confirmTwoFactorEnrollment.mockResolvedValueOnce(fail({ code: 'INVALID_CODE', message: MESSAGES.invalidTotpCode }));
-    expect((await twoFactor.confirmEnrollment('000000'))?.code).toBe('INVALID_CODE');
+    expect(errorOf(await twoFactor.confirmEnrollment('000000'))?.code).toBe('INVALID_CODE');
     expect(twoFactor.enrollment).not.toBeNull();
     expect(twoFactor.recoveryCodes).toBeNull();
   });
@@ -95,7 +101,7 @@ describe('two-factor store: activate', () => {
     api.confirmTwoFactorEnrollment.mockResolvedValueOnce(
       fail({ code: 'ENROLLMENT_EXPIRED', message: MESSAGES.enrollmentExpired }),
     );
-    expect((await twoFactor.confirmEnrollment('123456'))?.message).toBe(MESSAGES.enrollmentExpired);
+    expect(errorOf(await twoFactor.confirmEnrollment('123456'))?.message).toBe(MESSAGES.enrollmentExpired);
     expect(twoFactor.enrollment).toBeNull();
   });
 
@@ -114,8 +120,8 @@ describe('two-factor store: activate', () => {
     api.beginTwoFactorEnrollment.mockResolvedValueOnce(ok({ enrollment: enrollment() }));
     const first = twoFactor.beginEnrollment(PASSWORD);
     expect(twoFactor.busy).toBe('begin');
-    expect(await twoFactor.beginEnrollment(PASSWORD)).not.toBeNull();
-    expect(await first).toBeNull();
+    expect(errorOf(await twoFactor.beginEnrollment(PASSWORD))).not.toBeNull();
+    expect(errorOf(await first)).toBeNull();
     expect(api.beginTwoFactorEnrollment).toHaveBeenCalledTimes(1);
   });
 });
@@ -123,19 +129,19 @@ describe('two-factor store: activate', () => {
 describe('two-factor store: recovery codes and deactivation', () => {
   it('asks for the password when the last confirmation is not fresh, without a round trip', async () => {
     const twoFactor = await withStatus(activeStatus({ passwordConfirmedUntil: null }));
-    expect(await twoFactor.withRecentPassword('codes')).toBe('password-required');
+    expect(errorOf(await twoFactor.withRecentPassword('codes'))).toEqual(confirmationRequired);
     expect(api.getRecoveryCodes).not.toHaveBeenCalled();
   });
 
   it('tries without a password while it is fresh, and asks when main says PASSWORD_CONFIRMATION_REQUIRED', async () => {
     const twoFactor = await withStatus(activeStatus({ passwordConfirmedUntil: START + 60_000 }));
     api.getRecoveryCodes.mockResolvedValueOnce(fail(confirmationRequired));
-    expect(await twoFactor.withRecentPassword('codes')).toBe('password-required');
+    expect(errorOf(await twoFactor.withRecentPassword('codes'))).toEqual(confirmationRequired);
     expect(api.getRecoveryCodes).toHaveBeenCalledWith({});
 
     // The pop-up retries with the password.
     api.getRecoveryCodes.mockResolvedValueOnce(ok({ recoveryCodes: codeSet(3) }));
-    expect(await twoFactor.viewRecoveryCodes(PASSWORD)).toBeNull();
+    expect(errorOf(await twoFactor.viewRecoveryCodes(PASSWORD))).toBeNull();
     expect(api.getRecoveryCodes).toHaveBeenLastCalledWith({ password: PASSWORD });
     expect(twoFactor.recoveryCodesReason).toBe('viewed');
     expect(twoFactor.recoveryCodes?.codes.filter((code) => code.used)).toHaveLength(3);
@@ -144,7 +150,7 @@ describe('two-factor store: recovery codes and deactivation', () => {
   it('shows the codes at once while the confirmation is fresh', async () => {
     const twoFactor = await withStatus(activeStatus({ passwordConfirmedUntil: START + 60_000 }));
     api.getRecoveryCodes.mockResolvedValueOnce(ok({ recoveryCodes: codeSet() }));
-    expect(await twoFactor.withRecentPassword('codes')).toBeNull();
+    expect(errorOf(await twoFactor.withRecentPassword('codes'))).toBeNull();
     expect(twoFactor.recoveryCodes).not.toBeNull();
   });
 
@@ -159,7 +165,7 @@ describe('two-factor store: recovery codes and deactivation', () => {
     const twoFactor = await withStatus(activeStatus({ recoveryCodesRemaining: 2, passwordConfirmedUntil: START + 60_000 }));
     api.regenerateRecoveryCodes.mockResolvedValueOnce(ok({ recoveryCodes: codeSet() }));
     api.getTwoFactorStatus.mockResolvedValue(ok({ status: activeStatus({ recoveryCodesRemaining: 10 }) }));
-    expect(await twoFactor.withRecentPassword('regenerate')).toBeNull();
+    expect(errorOf(await twoFactor.withRecentPassword('regenerate'))).toBeNull();
     expect(api.regenerateRecoveryCodes).toHaveBeenCalledWith({});
     expect(twoFactor.recoveryCodesReason).toBe('regenerated');
     expect(twoFactor.status?.recoveryCodesRemaining).toBe(10);
@@ -169,18 +175,18 @@ describe('two-factor store: recovery codes and deactivation', () => {
     const twoFactor = await withStatus(activeStatus({ passwordConfirmedUntil: START + 60_000 }));
     const unavailable = { code: 'SECRET_STORE_UNAVAILABLE', message: MESSAGES.secretStoreUnavailable } as const;
     api.regenerateRecoveryCodes.mockResolvedValueOnce(fail(unavailable));
-    expect(await twoFactor.withRecentPassword('regenerate')).toEqual(unavailable);
+    expect(errorOf(await twoFactor.withRecentPassword('regenerate'))).toEqual(unavailable);
   });
 
   it('deactivates after the password: inactive, no codes left in memory', async () => {
     const twoFactor = await withStatus(activeStatus());
     api.deactivateTwoFactor.mockResolvedValueOnce(fail(wrongPassword));
-    expect((await twoFactor.deactivate('wrong'))?.code).toBe('WRONG_PASSWORD');
+    expect(errorOf(await twoFactor.deactivate('wrong'))?.code).toBe('WRONG_PASSWORD');
     expect(twoFactor.status?.active).toBe(true);
 
     api.deactivateTwoFactor.mockResolvedValueOnce(ok({}));
     api.getTwoFactorStatus.mockResolvedValue(ok({ status: INACTIVE }));
-    expect(await twoFactor.deactivate(PASSWORD)).toBeNull();
+    expect(errorOf(await twoFactor.deactivate(PASSWORD))).toBeNull();
     expect(api.deactivateTwoFactor).toHaveBeenLastCalledWith({ password: PASSWORD });
     expect(twoFactor.status?.active).toBe(false);
     expect(twoFactor.recoveryCodes).toBeNull();
@@ -189,19 +195,19 @@ describe('two-factor store: recovery codes and deactivation', () => {
   it('copies by naming the item; main supplies the text', async () => {
     const twoFactor = await withStatus();
     api.copyToClipboard.mockResolvedValueOnce(ok({}));
-    expect(await twoFactor.copy('secretKey')).toBeNull();
+    expect(errorOf(await twoFactor.copy('secretKey'))).toBeNull();
     expect(api.copyToClipboard).toHaveBeenCalledWith({ item: 'secretKey' });
   });
 
   it('reports a saved download, a cancelled one and a failure', async () => {
     const twoFactor = await withStatus(activeStatus());
     api.downloadRecoveryCodes.mockResolvedValueOnce(ok({ saved: true, fileName: 'gatehouse-recovery-codes.txt' }));
-    expect(await twoFactor.download()).toEqual({ saved: true, fileName: 'gatehouse-recovery-codes.txt' });
+    expect(await twoFactor.download()).toEqual(ok({ saved: true, fileName: 'gatehouse-recovery-codes.txt' }));
     api.downloadRecoveryCodes.mockResolvedValueOnce(ok({ saved: false }));
-    expect(await twoFactor.download()).toEqual({ saved: false });
+    expect(await twoFactor.download()).toEqual(ok({ saved: false }));
     api.downloadRecoveryCodes.mockResolvedValueOnce(fail({ code: 'SAVE_FAILED', message: MESSAGES.saveFailed }));
     const outcome = await twoFactor.download();
-    expect(isApiError(outcome) && outcome.message).toBe(MESSAGES.saveFailed);
+    expect(errorOf(outcome)?.message).toBe(MESSAGES.saveFailed);
   });
 
   it('forgets the secret, the codes and the status when the account changes', async () => {

@@ -5,6 +5,7 @@ import DeleteAccountSection from '../../../../src-renderer/features/settings/Del
 import ProfileEmail from '../../../../src-renderer/features/settings/ProfileEmail.vue';
 import { useAccountsStore } from '../../../../src-renderer/stores/accounts';
 import { useSessionStore } from '../../../../src-renderer/stores/session';
+import { useSignInStore } from '../../../../src-renderer/stores/signIn';
 import { ADA, installFakeApi, type FakeApi } from '../fakeApi';
 import { activeStatus, INACTIVE } from '../twoFactorFixtures';
 import { dialog, flushPromises, freshPinia, render, screen, within } from './harness';
@@ -19,7 +20,7 @@ beforeEach(async () => {
   api = installFakeApi();
   api.listAccounts.mockResolvedValue(ok({ accounts: [ADA] }));
   api.getTwoFactorStatus.mockResolvedValue(ok({ status: INACTIVE }));
-  await useSessionStore().signIn({ email: ADA.email, password: PASSWORD });
+  await useSignInStore().signIn({ email: ADA.email, password: PASSWORD });
   await useAccountsStore().load();
 });
 

@@ -12,8 +12,8 @@ import { fail, ok } from '../../../../src-shared/result';
 import SignInVerifyView from '../../../../src-renderer/features/auth/SignInVerifyView.vue';
 import RecoveryCodesNotice from '../../../../src-renderer/features/twoFactor/RecoveryCodesNotice.vue';
 import TwoFactorSection from '../../../../src-renderer/features/twoFactor/TwoFactorSection.vue';
-import { useSessionStore } from '../../../../src-renderer/stores/session';
-import { useSignInChallengeStore } from '../../../../src-renderer/stores/signInChallenge';
+import { useSignInStore } from '../../../../src-renderer/stores/signIn';
+import { useTwoFactorStore } from '../../../../src-renderer/stores/twoFactor';
 import { ADA, installFakeApi, type FakeApi } from '../fakeApi';
 import { activeStatus, challengeFor, codeSet, enrollment, INACTIVE } from '../twoFactorFixtures';
 import { dialog, flushPromises, freshPinia, render, screen, within } from './harness';
@@ -73,7 +73,7 @@ describe('the enrollment dialog', () => {
 
   it('is described by its steps, names the entry to look for, and says what losing the phone means', async () => {
     // Signed in through the fake bridge, so later session checks keep the account.
-    await useSessionStore().signIn({ email: ADA.email, password: 'correct horse battery' });
+    await useSignInStore().signIn({ email: ADA.email, password: 'correct horse battery' });
     const { user } = await render(TwoFactorSection);
     const setup = await openEnrollment(user);
     const steps = describedBy(setup);
@@ -140,7 +140,7 @@ describe('the page heading', () => {
   });
 
   it('gets focus when Dismiss takes the recovery-code notice (and itself) away', async () => {
-    useSignInChallengeStore().recoveryCodesRemaining = 4;
+    useTwoFactorStore().recoveryCodesRemaining = 4;
     const { user } = await render(PageWithNotice, { props: { notice: true } });
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
     await flushPromises();
@@ -151,7 +151,7 @@ describe('the page heading', () => {
 
 describe('the second sign-in step', () => {
   it('offers "Lost your phone?", which explains the recovery codes', async () => {
-    useSessionStore().challenge = challengeFor();
+    useSignInStore().challenge = challengeFor();
     const { user } = await render(SignInVerifyView, { name: 'sign-in-verify' });
     const lost = screen.getByRole('button', { name: 'Lost your phone?' });
     expect(lost.getAttribute('aria-expanded')).toBe('false');
@@ -165,7 +165,7 @@ describe('the second sign-in step', () => {
   });
 
   it('marks a refused code aria-invalid, pointing at the alert with the usual causes', async () => {
-    useSessionStore().challenge = challengeFor();
+    useSignInStore().challenge = challengeFor();
     api.submitTwoFactorCode.mockResolvedValueOnce(
       fail({ code: 'INVALID_CODE', message: MESSAGES.invalidTotpCode, fields: { code: MESSAGES.invalidTotpCode }, attemptsLeft: 4 }),
     );

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, ref } from 'vue';
 import type { ApiError } from '../../../../src-shared/errors';
+import { fail, ok, type Result } from '../../../../src-shared/result';
 import PasswordConfirmDialog from '../../../../src-renderer/features/twoFactor/PasswordConfirmDialog.vue';
 import { installFakeApi } from '../fakeApi';
 import { dialog, flushPromises, freshPinia, render, screen, within } from './harness';
@@ -14,7 +15,7 @@ const WRONG_PASSWORD: ApiError = {
 };
 
 /** The dialog as TwoFactorSection uses it: v-model:open, a purpose and an action. */
-function harness(action: (password: string) => Promise<ApiError | null>) {
+function harness(action: (password: string) => Promise<Result<unknown>>) {
   const open = ref(true);
   const confirmed = vi.fn();
   const Host = defineComponent({
@@ -37,7 +38,7 @@ beforeEach(() => {
 
 describe('PasswordConfirmDialog', () => {
   it('is a dialog named "Confirm your password" that describes its purpose, with Password, Cancel and Confirm', async () => {
-    const { Host } = harness(async () => null);
+    const { Host } = harness(async () => ok(undefined));
     await render(Host);
     const popUp = dialog('Confirm your password');
     expect(popUp).toHaveProperty('open', true);
@@ -51,7 +52,7 @@ describe('PasswordConfirmDialog', () => {
   });
 
   it('passes the password to the action and closes on success', async () => {
-    const action = vi.fn(async () => null);
+    const action = vi.fn(async () => ok(undefined));
     const { Host, open, confirmed } = harness(action);
     const { user } = await render(Host);
     await user.type(screen.getByLabelText('Password'), PASSWORD);
@@ -64,7 +65,7 @@ describe('PasswordConfirmDialog', () => {
   });
 
   it('keeps the dialog open after a wrong password, with an alert, an empty field and focus back on it', async () => {
-    const action = vi.fn(async (_password: string): Promise<ApiError | null> => WRONG_PASSWORD);
+    const action = vi.fn(async (_password: string): Promise<Result<unknown>> => fail(WRONG_PASSWORD));
     const { Host, open, confirmed } = harness(action);
     const { user } = await render(Host);
     const field = screen.getByLabelText<HTMLInputElement>('Password');
@@ -82,7 +83,7 @@ describe('PasswordConfirmDialog', () => {
     expect(confirmed).not.toHaveBeenCalled();
 
     // Another try works.
-    action.mockResolvedValueOnce(null);
+    action.mockResolvedValueOnce(ok(undefined));
     await user.type(field, PASSWORD);
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
     await flushPromises();
@@ -92,7 +93,7 @@ describe('PasswordConfirmDialog', () => {
 
   it('says when to try again after RATE_LIMITED', async () => {
     const retryAt = new Date(2025, 2, 1, 10, 5).getTime();
-    const { Host } = harness(async () => ({ code: 'RATE_LIMITED', message: 'Too many attempts.', retryAt }));
+    const { Host } = harness(async () => fail({ code: 'RATE_LIMITED', message: 'Too many attempts.', retryAt }));
     const { user } = await render(Host);
     await user.type(screen.getByLabelText('Password'), PASSWORD);
     await user.click(screen.getByRole('button', { name: 'Confirm' }));
@@ -101,7 +102,7 @@ describe('PasswordConfirmDialog', () => {
   });
 
   it('disables Confirm and marks it busy while the password is checked, and says so', async () => {
-    let finish: (value: ApiError | null) => void = () => undefined;
+    let finish: (value: Result<unknown>) => void = () => undefined;
     const { Host } = harness(() => new Promise((resolve) => (finish = resolve)));
     const { user } = await render(Host);
     await user.type(screen.getByLabelText('Password'), PASSWORD);
@@ -110,12 +111,12 @@ describe('PasswordConfirmDialog', () => {
     expect(confirm).toHaveProperty('disabled', true);
     expect(confirm.getAttribute('aria-busy')).toBe('true');
     expect(screen.getByRole('status').textContent).toContain('Checking your password…');
-    finish(null);
+    finish(ok(undefined));
     await flushPromises();
   });
 
   it('Cancel closes it and the password is gone when it opens again', async () => {
-    const action = vi.fn(async () => null);
+    const action = vi.fn(async () => ok(undefined));
     const { Host, open } = harness(action);
     const { user } = await render(Host);
     await user.type(screen.getByLabelText('Password'), PASSWORD);

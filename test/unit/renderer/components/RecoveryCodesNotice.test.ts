@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import RecoveryCodesNotice from '../../../../src-renderer/features/twoFactor/RecoveryCodesNotice.vue';
-import { useSignInChallengeStore } from '../../../../src-renderer/stores/signInChallenge';
+import { useTwoFactorStore } from '../../../../src-renderer/stores/twoFactor';
 import { installFakeApi } from '../fakeApi';
 import { flushPromises, freshPinia, render, screen } from './harness';
 
@@ -13,7 +13,7 @@ beforeEach(() => {
 
 /** The notice on the Dashboard after a recovery-code sign-in that left `remaining` codes. */
 async function renderNotice(remaining: number | null) {
-  useSignInChallengeStore().recoveryCodesRemaining = remaining;
+  useTwoFactorStore().recoveryCodesRemaining = remaining;
   return render(RecoveryCodesNotice);
 }
 
@@ -58,6 +58,6 @@ describe('RecoveryCodesNotice', () => {
     const { user } = await renderNotice(2);
     await user.click(screen.getByRole('button', { name: 'Dismiss' }));
     expect(text(screen.getByRole('status'))).toBe('');
-    expect(useSignInChallengeStore().recoveryCodesRemaining).toBeNull();
+    expect(useTwoFactorStore().recoveryCodesRemaining).toBeNull();
   });
 });

@@ -3,7 +3,8 @@ import { clockDriftMessage, MESSAGES, type ApiError } from '../../../../src-shar
 import { fail, ok } from '../../../../src-shared/result';
 import SignInVerifyView from '../../../../src-renderer/features/auth/SignInVerifyView.vue';
 import { useSessionStore } from '../../../../src-renderer/stores/session';
-import { useSignInChallengeStore } from '../../../../src-renderer/stores/signInChallenge';
+import { useSignInStore } from '../../../../src-renderer/stores/signIn';
+import { useTwoFactorStore } from '../../../../src-renderer/stores/twoFactor';
 import { ADA, installFakeApi, sessionFor, type FakeApi } from '../fakeApi';
 import { challengeFor } from '../twoFactorFixtures';
 import { flushPromises, freshPinia, render, screen } from './harness';
@@ -20,9 +21,10 @@ beforeEach(() => {
 /** The second step, as after a correct password for Ada's account with two-factor authentication. */
 async function renderVerify(options: { fakeTimers?: boolean; expiresAt?: number } = {}) {
   const session = useSessionStore();
-  session.challenge = challengeFor(ADA.email, options.expiresAt);
+  const signIn = useSignInStore();
+  signIn.challenge = challengeFor(ADA.email, options.expiresAt);
   const rendered = await render(SignInVerifyView, { name: 'sign-in-verify', fakeTimers: options.fakeTimers });
-  return { ...rendered, session, challenge: useSignInChallengeStore() };
+  return { ...rendered, session, signIn, twoFactor: useTwoFactorStore() };
 }
 
 function invalidCode(message: string, attemptsLeft: number, clockDriftMinutes?: number): ApiError {
@@ -99,7 +101,7 @@ describe('SignInVerifyView', () => {
 
   it('"Use a recovery code" asks for one, signs in with it and remembers how many are left', async () => {
     api.submitRecoveryCode.mockResolvedValueOnce(ok({ session: sessionFor(), recoveryCodesRemaining: 2 }));
-    const { user, router, challenge } = await renderVerify();
+    const { user, router, twoFactor } = await renderVerify();
     await user.click(screen.getByRole('button', { name: 'Use a recovery code' }));
     await flushPromises();
     expect(screen.queryByLabelText('6-digit code')).toBeNull();
@@ -111,7 +113,7 @@ describe('SignInVerifyView', () => {
     expect(api.submitRecoveryCode).toHaveBeenCalledExactlyOnceWith({ code: 'abcd2-fghj2' });
     expect(api.submitTwoFactorCode).not.toHaveBeenCalled();
     expect(router.currentRoute.value.name).toBe('dashboard');
-    expect(challenge.recoveryCodesRemaining).toBe(2);
+    expect(twoFactor.recoveryCodesRemaining).toBe(2);
   });
 
   it('"Use your authenticator app" goes back to the 6-digit code', async () => {
@@ -132,44 +134,44 @@ describe('SignInVerifyView', () => {
 
   it('goes back to sign in with the reason when the attempt is cancelled after too many wrong codes', async () => {
     api.submitTwoFactorCode.mockResolvedValueOnce(fail({ code: 'CHALLENGE_EXPIRED', message: MESSAGES.challengeFailedTooOften }));
-    const { user, router, session } = await renderVerify();
+    const { user, router, signIn } = await renderVerify();
     await submit(user, '6-digit code', '000000');
     expect(router.currentRoute.value.name).toBe('sign-in');
-    expect(session.challenge).toBeNull();
-    expect(session.signInError?.message).toBe(MESSAGES.challengeFailedTooOften);
+    expect(signIn.challenge).toBeNull();
+    expect(signIn.error?.message).toBe(MESSAGES.challengeFailedTooOften);
   });
 
   it('"Back to sign in" drops the challenge here and in main', async () => {
-    const { user, router, session } = await renderVerify();
+    const { user, router, signIn } = await renderVerify();
     await user.click(screen.getByRole('button', { name: 'Back to sign in' }));
     await flushPromises();
     expect(api.cancelTwoFactorChallenge).toHaveBeenCalledExactlyOnceWith({});
-    expect(session.challenge).toBeNull();
+    expect(signIn.challenge).toBeNull();
     expect(router.currentRoute.value.name).toBe('sign-in');
   });
 
   it('goes back to sign in when the attempt runs out of time', async () => {
     vi.useFakeTimers();
     vi.setSystemTime(START);
-    const { router, session } = await renderVerify({ fakeTimers: true, expiresAt: START + 5 * 60_000 });
+    const { router, signIn } = await renderVerify({ fakeTimers: true, expiresAt: START + 5 * 60_000 });
     await vi.advanceTimersByTimeAsync(5 * 60_000 - 1);
     expect(router.currentRoute.value.name).toBe('sign-in-verify');
     await vi.advanceTimersByTimeAsync(1);
     await flushPromises();
     expect(router.currentRoute.value.name).toBe('sign-in');
-    expect(session.signInError).toEqual({ code: 'CHALLENGE_EXPIRED', message: MESSAGES.challengeExpired });
+    expect(signIn.error).toEqual({ code: 'CHALLENGE_EXPIRED', message: MESSAGES.challengeExpired });
     expect(api.cancelTwoFactorChallenge).toHaveBeenCalledOnce();
   });
 
   it('clears its timers (deadline, countdown) when unmounted', async () => {
     vi.useFakeTimers();
     vi.setSystemTime(START);
-    const { unmount, session } = await renderVerify({ fakeTimers: true, expiresAt: START + 5 * 60_000 });
+    const { unmount, signIn } = await renderVerify({ fakeTimers: true, expiresAt: START + 5 * 60_000 });
     expect(vi.getTimerCount()).toBe(2);
     unmount();
     expect(vi.getTimerCount()).toBe(0);
     await vi.advanceTimersByTimeAsync(5 * 60_000);
-    expect(session.challenge).not.toBeNull();
+    expect(signIn.challenge).not.toBeNull();
     expect(api.cancelTwoFactorChallenge).not.toHaveBeenCalled();
   });
 });

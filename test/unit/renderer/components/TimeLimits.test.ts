@@ -11,7 +11,7 @@ import { fail, ok } from '../../../../src-shared/result';
 import { TIME_LIMIT_MAX_EXTENSIONS } from '../../../../src-shared/twoFactorRules';
 import SignInVerifyView from '../../../../src-renderer/features/auth/SignInVerifyView.vue';
 import EnrollmentDialog from '../../../../src-renderer/features/twoFactor/EnrollmentDialog.vue';
-import { useSessionStore } from '../../../../src-renderer/stores/session';
+import { useSignInStore } from '../../../../src-renderer/stores/signIn';
 import { useTwoFactorStore } from '../../../../src-renderer/stores/twoFactor';
 import { ADA, installFakeApi, type FakeApi } from '../fakeApi';
 import { challengeFor, enrollment } from '../twoFactorFixtures';
@@ -101,7 +101,7 @@ describe('enrollment', () => {
 
 describe('second sign-in step', () => {
   async function renderVerify() {
-    useSessionStore().challenge = challengeFor(ADA.email, START + 5 * MINUTE);
+    useSignInStore().challenge = challengeFor(ADA.email, START + 5 * MINUTE);
     const rendered = await render(SignInVerifyView, { name: 'sign-in-verify', fakeTimers: true });
     return { ...rendered, page: document.body, field: screen.getByLabelText('6-digit code') };
   }
@@ -118,7 +118,7 @@ describe('second sign-in step', () => {
     await user.click(screen.getByRole('button', { name: 'More time' }));
     await flushPromises();
     expect(api.extendTwoFactorChallenge).toHaveBeenCalledExactlyOnceWith({});
-    expect(useSessionStore().challenge).toEqual(extended);
+    expect(useSignInStore().challenge).toEqual(extended);
     expect(screen.queryByRole('button', { name: 'More time' })).toBeNull();
     expect(document.activeElement).toBe(field);
 
@@ -133,7 +133,7 @@ describe('second sign-in step', () => {
     api.extendTwoFactorChallenge.mockResolvedValueOnce(fail({ code: 'CHALLENGE_EXPIRED', message: MESSAGES.challengeExpired }));
     await user.click(screen.getByRole('button', { name: 'More time' }));
     await flushPromises();
-    expect(useSessionStore().challenge).toBeNull();
+    expect(useSignInStore().challenge).toBeNull();
     expect(router.currentRoute.value.name).toBe('sign-in');
   });
 });
