@@ -18,12 +18,12 @@ import { createScryptHasher, type PasswordHasher, type ScryptParameters } from '
 import { createPasswordScreen } from './security/passwordScreen';
 import { createSessionManager } from './session/sessionManager';
 import { restoreMarkerFile } from './storage/restoreMarker';
-import { createPasswordConfirmations } from './twoFactor/passwordConfirmations';
+import { createPasswordConfirmations } from './session/passwordConfirmations';
 import { createPendingEnrollments } from './twoFactor/pendingEnrollments';
 import { reconcileSecrets } from './twoFactor/reconcileSecrets';
 import { createRestoreCheck } from './twoFactor/restoreCheck';
 import { createRecoveryCodeKdf } from './twoFactor/recoveryCodeKdf';
-import { createSignInChallenges } from './twoFactor/signInChallenges';
+import { createSignInChallenges } from './session/signInChallenges';
 import { syncWitness } from './twoFactor/syncWitness';
 import { createTotp } from './twoFactor/totp';
 import { createTwoFactorSecrets } from './twoFactor/twoFactorSecrets';

@@ -1,7 +1,7 @@
 import type { SignInChallenge } from '../../../src-shared/models';
 import { CHALLENGE_MAX_FAILURES, SECOND_FACTOR_MAX_FAILURES, TIME_LIMIT_MAX_EXTENSIONS } from '../../../src-shared/twoFactorRules';
 import type { CoreDependencies } from '../coreDependencies';
-import type { SignInChallengeState } from './signInChallenges';
+import type { SignInChallengeState } from '../session/signInChallenges';
 
 /**
  * What the second sign-in screen shows. Wrong codes left is the smaller of what this challenge

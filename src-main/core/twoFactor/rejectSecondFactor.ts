@@ -4,7 +4,7 @@ import { challengeExpired, invalidCode, secondFactorLocked, type AppError } from
 import type { CoreDependencies } from '../coreDependencies';
 import { attemptsLeft } from './challengeInfo';
 import { recordSecondFactorFailure, type SecondFactorRejection } from './recordSecondFactorFailure';
-import type { SignInChallengeState } from './signInChallenges';
+import type { SignInChallengeState } from '../session/signInChallenges';
 
 type Deps = Pick<CoreDependencies, 'twoFactor' | 'events' | 'challenges' | 'clock' | 'bookkeeping'>;
 

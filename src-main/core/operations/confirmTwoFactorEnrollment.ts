@@ -1,13 +1,14 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
 import { enrollmentExpired, invalidCode, twoFactorAlreadyActive } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
-import { requireActiveEnrollment } from './activeEnrollment';
-import { newRecoverySet, toRecoveryCodeSet } from './newRecoverySet';
-import { matchedSteps, refusalFor } from './totp';
+import type { SignedIn } from '../session/requireSignedIn';
+import { newRecoverySet, toRecoveryCodeSet } from '../twoFactor/newRecoverySet';
+import { requireActiveEnrollment } from '../twoFactor/requireActiveEnrollment';
+import { matchedSteps, refusalFor } from '../twoFactor/totp';
 
 type Deps = Pick<
   CoreDependencies,
-  | 'sessions' | 'accounts' | 'events' | 'enrollments' | 'twoFactor' | 'recoveryCodes' | 'secrets' | 'totp'
+  | 'events' | 'enrollments' | 'twoFactor' | 'recoveryCodes' | 'secrets' | 'totp'
   | 'recoveryKdf' | 'clock' | 'newId' | 'transaction' | 'withTwoFactorLock'
 >;
 
@@ -20,9 +21,11 @@ type Deps = Pick<
  */
 export async function confirmTwoFactorEnrollment(
   deps: Deps,
+  signedIn: SignedIn,
   { code }: ValidatedInput<'confirmTwoFactorEnrollment'>,
 ): Promise<OperationOutput<'confirmTwoFactorEnrollment'>> {
-  const { account, enrollment } = await requireActiveEnrollment(deps);
+  const { account } = signedIn;
+  const enrollment = await requireActiveEnrollment(deps, signedIn);
   const { secrets, twoFactor } = deps;
 
   return deps.withTwoFactorLock(account.id, async () => {

@@ -1,13 +1,13 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
 import type { CoreDependencies } from '../coreDependencies';
-import { requireSignedIn } from './sessionInfo';
+import type { SignedIn } from '../session/requireSignedIn';
 
 /** Renames the signed-in account. */
 export async function updateProfile(
-  deps: Pick<CoreDependencies, 'accounts' | 'events' | 'sessions' | 'clock' | 'transaction'>,
+  deps: Pick<CoreDependencies, 'accounts' | 'events' | 'clock' | 'transaction'>,
+  { account }: SignedIn,
   { name }: ValidatedInput<'updateProfile'>,
 ): Promise<OperationOutput<'updateProfile'>> {
-  const { account } = requireSignedIn(deps);
   if (name !== account.name) {
     deps.transaction(() => {
       deps.accounts.rename(account.id, name);

@@ -2,7 +2,7 @@ import type { OperationOutput, ValidatedInput } from '../../../src-shared/contra
 import { emailTaken, weakPassword } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
 import { isUniqueViolation } from '../db/sqliteErrors';
-import { openSession, recordSignIn } from './startSession';
+import { openSession, recordSignIn } from '../session/openSession';
 
 /**
  * Creates a local account and signs it in; its password must pass screening (passwordScreen).

@@ -1,11 +1,11 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
-import { openSession, recordSignIn } from '../accounts/startSession';
+import { openSession, recordSignIn } from '../session/openSession';
 import type { CoreDependencies } from '../coreDependencies';
-import { acceptTotpCode } from './acceptTotpCode';
-import { readTotpSecret } from './readTotpSecret';
-import { rejectSecondFactor } from './rejectSecondFactor';
-import { runChallengeStep } from './runChallengeStep';
-import { matchedSteps, refusalFor } from './totp';
+import { acceptTotpCode } from '../twoFactor/acceptTotpCode';
+import { readTotpSecret } from '../twoFactor/readTotpSecret';
+import { rejectSecondFactor } from '../twoFactor/rejectSecondFactor';
+import { runChallengeStep } from '../twoFactor/runChallengeStep';
+import { matchedSteps, refusalFor } from '../twoFactor/totp';
 
 type Deps = Pick<
   CoreDependencies,

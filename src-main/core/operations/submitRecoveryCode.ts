@@ -1,9 +1,9 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
 import { MESSAGES } from '../../../src-shared/errors';
-import { openSession, recordSignIn } from '../accounts/startSession';
+import { openSession, recordSignIn } from '../session/openSession';
 import type { CoreDependencies } from '../coreDependencies';
-import { rejectSecondFactor } from './rejectSecondFactor';
-import { runChallengeStep } from './runChallengeStep';
+import { rejectSecondFactor } from '../twoFactor/rejectSecondFactor';
+import { runChallengeStep } from '../twoFactor/runChallengeStep';
 
 type Deps = Pick<
   CoreDependencies,

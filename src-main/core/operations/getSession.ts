@@ -1,7 +1,7 @@
 import type { OperationOutput } from '../../../src-shared/contract';
 import type { CoreDependencies } from '../coreDependencies';
 import { toChallengeInfo } from '../twoFactor/challengeInfo';
-import { toSessionInfo } from './sessionInfo';
+import { toSessionInfo } from '../session/toSessionInfo';
 
 /**
  * Who is signed in, or the pending second sign-in step. Asking does not count as activity,

@@ -2,10 +2,10 @@ import type { OperationOutput, ValidatedInput } from '../../../src-shared/contra
 import { invalidCredentials, rateLimited, secondFactorLocked } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
 import { toChallengeInfo } from '../twoFactor/challengeInfo';
-import { countPasswordFailure } from './countPasswordFailure';
-import { nextPasswordAttemptAt } from './readThrottle';
-import { pruneUnknownEmails, refuseUnknownEmail } from './refuseUnknownEmail';
-import { openSession, recordSignIn } from './startSession';
+import { countPasswordFailure } from '../accounts/countPasswordFailure';
+import { nextPasswordAttemptAt } from '../accounts/readThrottle';
+import { pruneUnknownEmails, refuseUnknownEmail } from '../accounts/refuseUnknownEmail';
+import { openSession, recordSignIn } from '../session/openSession';
 
 type Deps = Pick<
   CoreDependencies,

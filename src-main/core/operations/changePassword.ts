@@ -1,12 +1,12 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
 import { weakPassword } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
-import { checkPassword } from './checkPassword';
-import { requireSignedIn } from './sessionInfo';
+import { checkPassword } from '../accounts/checkPassword';
+import type { SignedIn } from '../session/requireSignedIn';
 
 type Deps = Pick<
   CoreDependencies,
-  'accounts' | 'events' | 'sessions' | 'hasher' | 'passwordScreen' | 'clock' | 'withAccountLock' | 'transaction' | 'bookkeeping'
+  'accounts' | 'events' | 'hasher' | 'passwordScreen' | 'clock' | 'withAccountLock' | 'transaction' | 'bookkeeping'
 >;
 
 /**
@@ -17,10 +17,10 @@ type Deps = Pick<
  */
 export async function changePassword(
   deps: Deps,
+  { account: signedIn }: SignedIn,
   { currentPassword, newPassword }: ValidatedInput<'changePassword'>,
 ): Promise<OperationOutput<'changePassword'>> {
   const { accounts, events, hasher, clock, withAccountLock, transaction } = deps;
-  const { account: signedIn } = requireSignedIn(deps);
   const problem = await deps.passwordScreen.screen(newPassword, { name: signedIn.name, email: signedIn.email });
   if (problem) throw weakPassword('newPassword', problem);
 

@@ -4,12 +4,12 @@ import { AppError, emailTaken } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
 import { emailKey } from '../db/accountsRepository';
 import { isUniqueViolation } from '../db/sqliteErrors';
-import { checkPassword } from './checkPassword';
-import { requireSignedIn } from './sessionInfo';
+import { checkPassword } from '../accounts/checkPassword';
+import type { SignedIn } from '../session/requireSignedIn';
 
 type Deps = Pick<
   CoreDependencies,
-  'accounts' | 'events' | 'sessions' | 'hasher' | 'clock' | 'transaction' | 'bookkeeping' | 'withAccountLock' | 'twoFactor' | 'unknownEmails'
+  'accounts' | 'events' | 'hasher' | 'clock' | 'transaction' | 'bookkeeping' | 'withAccountLock' | 'twoFactor' | 'unknownEmails'
 >;
 
 /**
@@ -20,8 +20,11 @@ type Deps = Pick<
  * The TOTP secret does not depend on the email, so two-factor authentication keeps working; only the
  * label in the authenticator app stays as it was, which the screen explains (`twoFactorActive`).
  */
-export async function changeEmail(deps: Deps, { email, password }: ValidatedInput<'changeEmail'>): Promise<OperationOutput<'changeEmail'>> {
-  const { account: signedIn } = requireSignedIn(deps);
+export async function changeEmail(
+  deps: Deps,
+  { account: signedIn }: SignedIn,
+  { email, password }: ValidatedInput<'changeEmail'>,
+): Promise<OperationOutput<'changeEmail'>> {
   if (email === signedIn.email) throw new AppError({ code: 'INVALID_INPUT', message: MESSAGES.sameEmail, fields: { email: MESSAGES.sameEmail } });
   const owner = deps.accounts.findByEmail(email);
   if (owner && owner.id !== signedIn.id) throw emailTaken();

@@ -1,23 +1,23 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
-import { requireSignedIn } from '../accounts/sessionInfo';
 import type { CoreDependencies } from '../coreDependencies';
-import { requirePasswordConfirmation, type SudoDeps } from './confirmPassword';
-import { requireActive } from './currentRecoveryCodes';
+import type { SignedIn } from '../session/requireSignedIn';
+import { requireActive } from '../twoFactor/currentRecoveryCodes';
 
-type Deps = SudoDeps & Pick<CoreDependencies, 'twoFactor' | 'secrets' | 'transaction' | 'withTwoFactorLock' | 'cleanup'>;
+type Deps = Pick<CoreDependencies, 'events' | 'clock' | 'twoFactor' | 'secrets' | 'transaction' | 'withTwoFactorLock' | 'cleanup'>;
 
 /**
- * "Deactivate", after the password pop-up (always asked). The keychain is checked first so the
+ * "Deactivate", after the password pop-up (always asked; checked by the access gate, after
+ * requireTwoFactorActive). The keychain is checked first so the
  * normal path leaves nothing behind; then (a) one transaction deletes the row, the code hashes
  * (cascade) and logs it — from here sign-in asks for no code — and (b) the keychain entries go
  * (bounded: a keychain that does not answer is not waited for). If (b) fails, start-up
  * reconciliation removes them (no two_factor row any more).
  */
-export async function deactivateTwoFactor(deps: Deps, { password }: ValidatedInput<'deactivateTwoFactor'>): Promise<OperationOutput<'deactivateTwoFactor'>> {
-  const { account: signedIn } = requireSignedIn(deps);
-  requireActive(deps, signedIn.id);
-  const { account } = await requirePasswordConfirmation(deps, password);
-
+export async function deactivateTwoFactor(
+  deps: Deps,
+  { account }: SignedIn,
+  _input: ValidatedInput<'deactivateTwoFactor'>,
+): Promise<OperationOutput<'deactivateTwoFactor'>> {
   await deps.withTwoFactorLock(account.id, async () => {
     const record = requireActive(deps, account.id);
     await deps.secrets.assertReachable();

@@ -2,7 +2,8 @@ import type { OperationOutput } from '../../../src-shared/contract';
 import { TIME_LIMIT_MAX_EXTENSIONS } from '../../../src-shared/twoFactorRules';
 import { extensionLimitReached } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
-import { requireActiveEnrollment } from './activeEnrollment';
+import type { SignedIn } from '../session/requireSignedIn';
+import { requireActiveEnrollment } from '../twoFactor/requireActiveEnrollment';
 
 /**
  * "More time" during enrollment (WCAG 2.2.1): the pending secret is kept a full period from now.
@@ -10,9 +11,10 @@ import { requireActiveEnrollment } from './activeEnrollment';
  * cancelled enrollment answers ENROLLMENT_EXPIRED, like every other step of it.
  */
 export async function extendTwoFactorEnrollment(
-  deps: Pick<CoreDependencies, 'sessions' | 'accounts' | 'enrollments'>,
+  deps: Pick<CoreDependencies, 'enrollments'>,
+  signedIn: SignedIn,
 ): Promise<OperationOutput<'extendTwoFactorEnrollment'>> {
-  const { enrollment } = await requireActiveEnrollment(deps);
+  const enrollment = await requireActiveEnrollment(deps, signedIn);
   if (!deps.enrollments.extend(enrollment)) throw extensionLimitReached();
   return { expiresAt: enrollment.expiresAt, extensionsLeft: TIME_LIMIT_MAX_EXTENSIONS - enrollment.extensions };
 }

@@ -8,8 +8,8 @@ import {
   verifySecondFactor,
   type SecondFactorProof,
 } from '../twoFactor/verifySecondFactor';
-import { checkPassword } from './checkPassword';
-import { requireSignedIn } from './sessionInfo';
+import { checkPassword } from '../accounts/checkPassword';
+import type { SignedIn } from '../session/requireSignedIn';
 
 type Deps = Pick<
   CoreDependencies,
@@ -29,9 +29,9 @@ type Deps = Pick<
  */
 export async function deleteAccount(
   deps: Deps,
+  { account: signedIn }: SignedIn,
   { password, code, recoveryCode }: ValidatedInput<'deleteAccount'>,
 ): Promise<OperationOutput<'deleteAccount'>> {
-  const { account: signedIn } = requireSignedIn(deps);
   const record = await deps.withAccountLock(signedIn.id, () =>
     deps.withTwoFactorLock(signedIn.id, async () => {
       const twoFactor = deps.twoFactor.find(signedIn.id);

@@ -1,27 +1,24 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
 import { TIME_LIMIT_MAX_EXTENSIONS } from '../../../src-shared/twoFactorRules';
 import { twoFactorAlreadyActive } from '../appError';
-import { requireSignedIn } from '../accounts/sessionInfo';
 import type { CoreDependencies } from '../coreDependencies';
-import { requirePasswordConfirmation, type SudoDeps } from './confirmPassword';
-import { buildOtpauthUri, renderQrCode } from './otpauthUri';
+import type { SignedIn } from '../session/requireSignedIn';
+import { buildOtpauthUri, renderQrCode } from '../twoFactor/otpauthUri';
 
-type Deps = SudoDeps & Pick<CoreDependencies, 'twoFactor' | 'secrets' | 'totp' | 'enrollments' | 'withTwoFactorLock'>;
+type Deps = Pick<CoreDependencies, 'twoFactor' | 'secrets' | 'totp' | 'enrollments' | 'withTwoFactorLock'>;
 
 /**
- * "Activate", after the password pop-up: a new secret goes to the keychain as a pending entry
+ * "Activate", after the password pop-up (checked by the access gate, after
+ * refuseIfTwoFactorActive): a new secret goes to the keychain as a pending entry
  * and is shown as a QR code and as text. Nothing is enforced until a code confirms it. A second
  * call replaces the pending secret. If the keychain is unavailable nothing is written
  * (SECRET_STORE_UNAVAILABLE): there is no fallback.
  */
 export async function beginTwoFactorEnrollment(
   deps: Deps,
-  { password }: ValidatedInput<'beginTwoFactorEnrollment'>,
+  { account, session }: SignedIn,
+  _input: ValidatedInput<'beginTwoFactorEnrollment'>,
 ): Promise<OperationOutput<'beginTwoFactorEnrollment'>> {
-  const { account: signedIn } = requireSignedIn(deps);
-  if (deps.twoFactor.find(signedIn.id)) throw twoFactorAlreadyActive();
-  const { account, session } = await requirePasswordConfirmation(deps, password);
-
   return deps.withTwoFactorLock(account.id, async () => {
     if (deps.twoFactor.find(account.id)) throw twoFactorAlreadyActive();
     const secretKey = deps.totp.generateSecret();

@@ -1,15 +1,17 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
-import { requireSignedIn } from '../accounts/sessionInfo';
 import type { CoreDependencies } from '../coreDependencies';
-import { requirePasswordConfirmation, type SudoDeps } from './confirmPassword';
-import { requireActive } from './currentRecoveryCodes';
-import { newRecoverySet, toRecoveryCodeSet } from './newRecoverySet';
+import type { SignedIn } from '../session/requireSignedIn';
+import { requireActive } from '../twoFactor/currentRecoveryCodes';
+import { newRecoverySet, toRecoveryCodeSet } from '../twoFactor/newRecoverySet';
 
-type Deps = SudoDeps &
-  Pick<CoreDependencies, 'twoFactor' | 'recoveryCodes' | 'secrets' | 'recoveryKdf' | 'newId' | 'transaction' | 'withTwoFactorLock' | 'cleanup'>;
+type Deps = Pick<
+  CoreDependencies,
+  'events' | 'clock' | 'twoFactor' | 'recoveryCodes' | 'secrets' | 'recoveryKdf' | 'newId' | 'transaction' | 'withTwoFactorLock' | 'cleanup'
+>;
 
 /**
- * "Regenerate Codes": a new set; the old one stops working at the commit. Crash-safe order:
+ * "Regenerate Codes" (after a password confirmed in the last 15 minutes, which the access gate
+ * checks): a new set; the old one stops working at the commit. Crash-safe order:
  * (a) keychain entry for the new set, (b) one transaction swapping hashes, salt and set id,
  * (c) delete the old entry. If (b) fails (e.g. a busy database) or the session ended, runInSession
  * deletes the new entry at once; after a crash, reconciliation deletes the entry the database
@@ -17,11 +19,9 @@ type Deps = SudoDeps &
  */
 export async function regenerateRecoveryCodes(
   deps: Deps,
-  { password }: ValidatedInput<'regenerateRecoveryCodes'>,
+  { account }: SignedIn,
+  _input: ValidatedInput<'regenerateRecoveryCodes'>,
 ): Promise<OperationOutput<'regenerateRecoveryCodes'>> {
-  requireActive(deps, requireSignedIn(deps).account.id);
-  const { account } = await requirePasswordConfirmation(deps, password);
-
   return deps.withTwoFactorLock(account.id, async () => {
     const old = requireActive(deps, account.id);
     const set = await newRecoverySet(deps);

@@ -1,12 +1,12 @@
 import type { OperationOutput } from '../../../src-shared/contract';
-import { requireSignedIn } from '../accounts/sessionInfo';
+import type { SignedIn } from '../session/requireSignedIn';
 import type { CoreDependencies } from '../coreDependencies';
 
 /** The Two-factor Authentication section's status. Cheap on purpose: SQLite only, no keychain, no hashing. */
 export async function getTwoFactorStatus(
-  deps: Pick<CoreDependencies, 'sessions' | 'accounts' | 'twoFactor' | 'recoveryCodes' | 'confirmations'>,
+  deps: Pick<CoreDependencies, 'twoFactor' | 'recoveryCodes' | 'confirmations'>,
+  { account, session }: SignedIn,
 ): Promise<OperationOutput<'getTwoFactorStatus'>> {
-  const { account, session } = requireSignedIn(deps);
   const passwordConfirmedUntil = deps.confirmations.confirmedUntil(session);
   const record = deps.twoFactor.find(account.id);
   if (!record) return { status: { active: false, passwordConfirmedUntil } };

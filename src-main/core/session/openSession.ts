@@ -1,7 +1,7 @@
 import type { SessionInfo } from '../../../src-shared/models';
 import type { CoreDependencies } from '../coreDependencies';
 import type { AccountRecord } from '../db/accountsRepository';
-import { toSessionInfo } from './sessionInfo';
+import { toSessionInfo } from './toSessionInfo';
 
 /**
  * Signing in happens in two steps so it costs one durable commit, not two:
