@@ -17,7 +17,7 @@ import { createKeyedMutex } from './security/keyedMutex';
 import { createScryptHasher, type PasswordHasher, type ScryptParameters } from './security/passwordHasher';
 import { createPasswordScreen } from './security/passwordScreen';
 import { createSessionManager } from './session/sessionManager';
-import { restoreMarkerFile } from './storage/restoreMarker';
+import { restoreMarkerFile } from './storage/restoreBackup';
 import { createPasswordConfirmations } from './session/passwordConfirmations';
 import { createPendingEnrollments } from './twoFactor/pendingEnrollments';
 import { reconcileSecrets } from './twoFactor/reconcileSecrets';
