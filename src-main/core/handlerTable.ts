@@ -2,7 +2,6 @@ import type { AccessOf } from '../../src-shared/access';
 import type { OperationOutput, ValidatedInput } from '../../src-shared/contract';
 import type { StartupNotice } from '../../src-shared/models';
 import type { OperationName } from '../../src-shared/operations';
-import { twoFactorAlreadyActive } from './appError';
 import type { CoreDependencies } from './coreDependencies';
 import { beginTwoFactorEnrollment } from './operations/beginTwoFactorEnrollment';
 import { cancelTwoFactorChallenge } from './operations/cancelTwoFactorChallenge';
@@ -32,7 +31,7 @@ import { submitTwoFactorCode } from './operations/submitTwoFactorCode';
 import { updateProfile } from './operations/updateProfile';
 import type { PasswordPrechecks, SessionScope } from './session/accessGate';
 import type { SignedIn } from './session/requireSignedIn';
-import { requireActive } from './twoFactor/currentRecoveryCodes';
+import { requireTwoFactorActive, requireTwoFactorInactive } from './twoFactor/requireTwoFactorActive';
 import { revealsSecrets } from './twoFactor/revealsSecrets';
 
 /**
@@ -78,18 +77,17 @@ export function createHandlerTable(deps: CoreDependencies, startupNotice: Startu
   };
 }
 
-const requireTwoFactorActive = (deps: CoreDependencies, { account }: SignedIn): void => void requireActive(deps, account.id);
+const twoFactorOn = (deps: CoreDependencies, { account }: SignedIn): void => void requireTwoFactorActive(deps, account.id);
+const twoFactorOff = (deps: CoreDependencies, { account }: SignedIn): void => requireTwoFactorInactive(deps, account.id);
 
 /**
  * What `freshPassword` operations refuse before the password is checked (see PasswordPrechecks);
  * each use case checks the same again under its lock.
  */
 export const PASSWORD_PRECHECKS: PasswordPrechecks = {
-  beginTwoFactorEnrollment: (deps, { account }) => {
-    if (deps.twoFactor.find(account.id)) throw twoFactorAlreadyActive();
-  },
-  getRecoveryCodes: requireTwoFactorActive,
-  regenerateRecoveryCodes: requireTwoFactorActive,
-  deactivateTwoFactor: requireTwoFactorActive,
-  downloadRecoveryCodes: requireTwoFactorActive,
+  beginTwoFactorEnrollment: twoFactorOff,
+  getRecoveryCodes: twoFactorOn,
+  regenerateRecoveryCodes: twoFactorOn,
+  deactivateTwoFactor: twoFactorOn,
+  downloadRecoveryCodes: twoFactorOn,
 };

@@ -1,17 +1,16 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
 import { TIME_LIMIT_MAX_EXTENSIONS } from '../../../src-shared/twoFactorRules';
-import { twoFactorAlreadyActive } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
 import type { SignedIn } from '../session/requireSignedIn';
 import { buildOtpauthUri, renderQrCode } from '../twoFactor/otpauthUri';
+import { requireTwoFactorInactive } from '../twoFactor/requireTwoFactorActive';
 
 type Deps = Pick<CoreDependencies, 'twoFactor' | 'secrets' | 'totp' | 'enrollments' | 'withTwoFactorLock'>;
 
 /**
- * "Activate", after the password pop-up (checked by the access gate, after
- * refuseIfTwoFactorActive): a new secret goes to the keychain as a pending entry
- * and is shown as a QR code and as text. Nothing is enforced until a code confirms it. A second
- * call replaces the pending secret. If the keychain is unavailable nothing is written
+ * "Activate", after the password pop-up (checked by the access gate, after requireTwoFactorInactive):
+ * a new secret goes to the keychain as a pending entry and is shown as a QR code and as text.
+ * Nothing is enforced until a code confirms it. A second call replaces the pending secret. If the keychain is unavailable nothing is written
  * (SECRET_STORE_UNAVAILABLE): there is no fallback.
  */
 export async function beginTwoFactorEnrollment(
@@ -20,7 +19,7 @@ export async function beginTwoFactorEnrollment(
   _input: ValidatedInput<'beginTwoFactorEnrollment'>,
 ): Promise<OperationOutput<'beginTwoFactorEnrollment'>> {
   return deps.withTwoFactorLock(account.id, async () => {
-    if (deps.twoFactor.find(account.id)) throw twoFactorAlreadyActive();
+    requireTwoFactorInactive(deps, account.id);
     const secretKey = deps.totp.generateSecret();
     await deps.secrets.writePending(account.id, secretKey);
     const qrCodeDataUrl = await renderQrCode(buildOtpauthUri(account.email, secretKey));

@@ -3,7 +3,8 @@ import { enrollmentExpired } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
 import { requirePasswordConfirmation, type SudoDeps } from '../session/requirePasswordConfirmation';
 import type { SignedIn } from '../session/requireSignedIn';
-import { readCurrentRecoveryCodes, requireActive } from '../twoFactor/currentRecoveryCodes';
+import { readCurrentRecoveryCodes } from '../twoFactor/readCurrentRecoveryCodes';
+import { requireTwoFactorActive } from '../twoFactor/requireTwoFactorActive';
 import { recoveryCodeLines } from '../twoFactor/recoveryCodesFile';
 import { requireActiveEnrollment } from '../twoFactor/requireActiveEnrollment';
 
@@ -29,7 +30,7 @@ export async function copyToClipboard(
     await deps.desktop.copyText(secret);
     return {};
   }
-  requireActive(deps, account.id);
+  requireTwoFactorActive(deps, account.id);
   await requirePasswordConfirmation(deps, signedIn, undefined);
   const set = await readCurrentRecoveryCodes(deps, account.id);
   await deps.desktop.copyText(recoveryCodeLines(set).join('\n'));

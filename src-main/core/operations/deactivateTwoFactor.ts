@@ -1,7 +1,7 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
 import type { CoreDependencies } from '../coreDependencies';
 import type { SignedIn } from '../session/requireSignedIn';
-import { requireActive } from '../twoFactor/currentRecoveryCodes';
+import { requireTwoFactorActive } from '../twoFactor/requireTwoFactorActive';
 
 type Deps = Pick<CoreDependencies, 'events' | 'clock' | 'twoFactor' | 'secrets' | 'transaction' | 'withTwoFactorLock' | 'cleanup'>;
 
@@ -19,7 +19,7 @@ export async function deactivateTwoFactor(
   _input: ValidatedInput<'deactivateTwoFactor'>,
 ): Promise<OperationOutput<'deactivateTwoFactor'>> {
   await deps.withTwoFactorLock(account.id, async () => {
-    const record = requireActive(deps, account.id);
+    const record = requireTwoFactorActive(deps, account.id);
     await deps.secrets.assertReachable();
     deps.transaction(() => {
       deps.twoFactor.delete(account.id);

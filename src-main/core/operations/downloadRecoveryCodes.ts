@@ -2,7 +2,7 @@ import type { OperationOutput } from '../../../src-shared/contract';
 import { AppError, saveFailed } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
 import type { SignedIn } from '../session/requireSignedIn';
-import { readCurrentRecoveryCodes } from '../twoFactor/currentRecoveryCodes';
+import { readCurrentRecoveryCodes } from '../twoFactor/readCurrentRecoveryCodes';
 import { recoveryCodesFileContents, recoveryCodesFileName } from '../twoFactor/recoveryCodesFile';
 
 type Deps = Pick<CoreDependencies, 'clock' | 'secrets' | 'twoFactor' | 'recoveryCodes' | 'desktop'>;

@@ -1,7 +1,7 @@
 import type { OperationOutput } from '../../../src-shared/contract';
 import { challengeExpired, extensionLimitReached } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
-import { toChallengeInfo } from '../twoFactor/challengeInfo';
+import { toChallengeInfo } from '../twoFactor/toChallengeInfo';
 
 /**
  * "More time" on the second sign-in step (WCAG 2.2.1): the challenge runs a full period from now.

@@ -1,7 +1,7 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
 import type { CoreDependencies } from '../coreDependencies';
 import type { SignedIn } from '../session/requireSignedIn';
-import { readCurrentRecoveryCodes } from '../twoFactor/currentRecoveryCodes';
+import { readCurrentRecoveryCodes } from '../twoFactor/readCurrentRecoveryCodes';
 
 type Deps = Pick<CoreDependencies, 'clock' | 'twoFactor' | 'recoveryCodes' | 'secrets' | 'events' | 'withTwoFactorLock' | 'transaction'>;
 

@@ -1,6 +1,6 @@
 import type { OperationOutput } from '../../../src-shared/contract';
 import type { CoreDependencies } from '../coreDependencies';
-import { toChallengeInfo } from '../twoFactor/challengeInfo';
+import { toChallengeInfo } from '../twoFactor/toChallengeInfo';
 import { toSessionInfo } from '../session/toSessionInfo';
 
 /**

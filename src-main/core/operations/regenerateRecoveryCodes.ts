@@ -1,7 +1,7 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
 import type { CoreDependencies } from '../coreDependencies';
 import type { SignedIn } from '../session/requireSignedIn';
-import { requireActive } from '../twoFactor/currentRecoveryCodes';
+import { requireTwoFactorActive } from '../twoFactor/requireTwoFactorActive';
 import { newRecoverySet, toRecoveryCodeSet } from '../twoFactor/newRecoverySet';
 
 type Deps = Pick<
@@ -23,7 +23,7 @@ export async function regenerateRecoveryCodes(
   _input: ValidatedInput<'regenerateRecoveryCodes'>,
 ): Promise<OperationOutput<'regenerateRecoveryCodes'>> {
   return deps.withTwoFactorLock(account.id, async () => {
-    const old = requireActive(deps, account.id);
+    const old = requireTwoFactorActive(deps, account.id);
     const set = await newRecoverySet(deps);
     await deps.secrets.writeRecovery(account.id, set.header.setId, set.codes);
     deps.transaction(() => {

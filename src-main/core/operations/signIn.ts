@@ -1,7 +1,7 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
 import { invalidCredentials, rateLimited, secondFactorLocked } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
-import { toChallengeInfo } from '../twoFactor/challengeInfo';
+import { toChallengeInfo } from '../twoFactor/toChallengeInfo';
 import { countPasswordFailure } from '../accounts/countPasswordFailure';
 import { nextPasswordAttemptAt } from '../accounts/readThrottle';
 import { pruneUnknownEmails, refuseUnknownEmail } from '../accounts/refuseUnknownEmail';
