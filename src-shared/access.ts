@@ -11,7 +11,7 @@ import type { OperationName } from './operations';
  */
 export type AccessLevel = 'guest' | 'challenge' | 'session' | 'freshPassword';
 
-export const OPERATION_ACCESS: { readonly [K in OperationName]: AccessLevel } = {
+export const OPERATION_ACCESS = {
   listAccounts: 'guest',
   createAccount: 'guest',
   signIn: 'guest',
@@ -19,9 +19,11 @@ export const OPERATION_ACCESS: { readonly [K in OperationName]: AccessLevel } = 
   getSession: 'guest',
   getStartupNotice: 'guest',
   markSecretsHidden: 'guest',
+  // Leaving the second step is always allowed, like signing out: the renderer also sends it after
+  // main has already dropped the challenge (lock, time up), and cancelling nothing is not an error.
+  cancelTwoFactorChallenge: 'guest',
   submitTwoFactorCode: 'challenge',
   submitRecoveryCode: 'challenge',
-  cancelTwoFactorChallenge: 'challenge',
   extendTwoFactorChallenge: 'challenge',
   updateProfile: 'session',
   changePassword: 'session',
@@ -32,13 +34,18 @@ export const OPERATION_ACCESS: { readonly [K in OperationName]: AccessLevel } = 
   confirmTwoFactorEnrollment: 'session',
   cancelTwoFactorEnrollment: 'session',
   extendTwoFactorEnrollment: 'session',
+  // The secret key may be copied during its enrollment without a password (which can outlast the
+  // 15-minute window); the recovery codes need a fresh password, which the use case checks.
+  copyToClipboard: 'session',
   beginTwoFactorEnrollment: 'freshPassword',
   getRecoveryCodes: 'freshPassword',
   regenerateRecoveryCodes: 'freshPassword',
   deactivateTwoFactor: 'freshPassword',
-  copyToClipboard: 'freshPassword',
   downloadRecoveryCodes: 'freshPassword',
-};
+} as const satisfies { readonly [K in OperationName]: AccessLevel };
+
+/** The access level of `K`, as a type (the handler table gives session-level handlers the signed-in account). */
+export type AccessOf<K extends OperationName> = (typeof OPERATION_ACCESS)[K];
 
 /** Whether `operation` acts within a signed-in session (and so moves its expiry). */
 export function actsInSession(operation: OperationName): boolean {

@@ -6,11 +6,12 @@ import { systemClock, type Clock } from './clock';
 import { createCoreDependencies } from './createCoreDependencies';
 import type { DesktopIntegration } from './desktop/desktopIntegration';
 import { createDispatch, type Dispatch } from './dispatch';
-import { createHandlerTable, type HandlerTable } from './handlerTable';
+import { createHandlerTable, PASSWORD_PRECHECKS, type HandlerTable } from './handlerTable';
 import { consoleLogger, type Logger } from './logger';
 import type { SecretStore } from './secrets/secretStore';
 import type { PasswordHasher, ScryptParameters } from './security/passwordHasher';
 import { SecretStoreUnavailableError } from './secrets/secretStore';
+import { createAccessGate } from './session/accessGate';
 
 export interface BackendOptions {
   /** Folder for the database; created 0700 if missing. */
@@ -31,7 +32,7 @@ export interface BackendOptions {
 export interface Backend {
   /** Validates and runs one renderer call. Never throws. */
   readonly dispatch: Dispatch;
-  /** The handlers behind dispatch, for tests and benchmarks that skip the boundary on purpose. */
+  /** The handlers behind dispatch and its access gate, for tests that spy on them. */
   readonly handlers: HandlerTable;
   /**
    * Settles when start-up reconciliation of keychain entries has finished (it runs in the
@@ -66,7 +67,7 @@ export function composeBackend(options: BackendOptions): Backend {
   );
 
   return {
-    dispatch: createDispatch(handlers, logger),
+    dispatch: createDispatch(handlers, createAccessGate(deps, PASSWORD_PRECHECKS), logger),
     handlers,
     reconciled,
     async idle() {

@@ -1,13 +1,14 @@
 import * as v from 'valibot';
 import { MESSAGES, type ApiError } from '../../src-shared/errors';
 import { isOperationName, type OperationName } from '../../src-shared/operations';
-import { fail, ok, type Result } from '../../src-shared/result';
+import { fail, type Result } from '../../src-shared/result';
 import { fieldMessages, operationSchemas } from '../../src-shared/schemas';
 import { AppError } from './appError';
 import { isBusy } from './db/sqliteErrors';
 import type { HandlerTable } from './handlerTable';
 import type { Logger } from './logger';
 import { SecretStoreUnavailableError } from './secrets/secretStore';
+import type { AccessGate } from './session/accessGate';
 
 export type Dispatch = (operation: unknown, payload: unknown) => Promise<Result<unknown>>;
 
@@ -16,11 +17,13 @@ const PARSE_CONFIG = { abortPipeEarly: true, message: 'This value is not accepte
 
 /**
  * The boundary every renderer call passes: unknown operations are refused,
- * payloads are validated against the contract's schema before any handler
- * runs, and every outcome, even a bug, becomes a typed Result. Nothing throws
- * out of here and no stack trace, SQL or secret reaches the caller.
+ * payloads are validated against the contract's schema, then the operation's
+ * access level is enforced (`gate`) before any handler runs, and every outcome,
+ * even a bug, becomes a typed Result. A signed-in call's reply carries the
+ * session's new expiry. Nothing throws out of here and no stack trace, SQL or
+ * secret reaches the caller.
  */
-export function createDispatch(handlers: HandlerTable, logger: Logger): Dispatch {
+export function createDispatch(handlers: HandlerTable, gate: AccessGate, logger: Logger): Dispatch {
   return async (operation, payload) => {
     if (!isOperationName(operation)) return fail({ code: 'FORBIDDEN', message: MESSAGES.forbidden });
     const parsed = v.safeParse(operationSchemas[operation], payload, PARSE_CONFIG);
@@ -28,8 +31,11 @@ export function createDispatch(handlers: HandlerTable, logger: Logger): Dispatch
       return fail({ code: 'INVALID_INPUT', message: MESSAGES.invalidInput, fields: fieldMessages(parsed.issues) });
     }
     try {
-      const handler = handlers[operation] as (input: unknown) => Promise<unknown>;
-      return ok(await handler(parsed.output));
+      // Looked up per call (tests spy on the table), and only once the gate has let the call through.
+      const { value, sessionExpiresAt } = await gate(operation, parsed.output, (input, scope) =>
+        (handlers[operation] as (input: unknown, scope?: unknown) => Promise<unknown>)(input, scope),
+      );
+      return sessionExpiresAt === undefined ? { ok: true, value } : { ok: true, value, sessionExpiresAt };
     } catch (error) {
       return fail(toApiError(operation, error, logger));
     }

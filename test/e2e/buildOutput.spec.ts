@@ -111,7 +111,9 @@ test('the main bundle starts, opens the data directory, serves IPC from the main
     expect(report.calls.createAccount).toMatchObject({ ok: true });
     expect(report.calls.beginTwoFactorEnrollment).toMatchObject({ ok: true });
     const secretKey: string = report.calls.beginTwoFactorEnrollment.value.enrollment.secretKey;
-    expect(report.calls.copySecretKey).toEqual({ ok: true, value: {} });
+    // Signed-in replies also carry the session's new expiry, through the real IPC registration (issue 14).
+    const sessionExpiresAt = expect.any(Number);
+    expect(report.calls.copySecretKey).toEqual({ ok: true, value: {}, sessionExpiresAt });
     expect(report.clipboardAfterCopy.replace(/\s+/g, '')).toBe(secretKey.replace(/\s+/g, ''));
     // In one write with the marks for clipboard managers (this platform's; see secretClipboardMarkers).
     expect(report.clipboardFormats).toContain('text/plain');
@@ -125,8 +127,8 @@ test('the main bundle starts, opens the data directory, serves IPC from the main
     expect(report.calls.confirmTwoFactorEnrollment).toMatchObject({ ok: true });
     const codes: string[] = report.calls.confirmTwoFactorEnrollment.value.recoveryCodes.codes.map((c: { code: string }) => c.code);
     expect(codes.length).toBeGreaterThan(0);
-    expect(report.calls.downloadSaved).toEqual({ ok: true, value: { saved: true, fileName: 'codes-from-the-stub.txt' } });
-    expect(report.calls.downloadCancelled).toEqual({ ok: true, value: { saved: false } });
+    expect(report.calls.downloadSaved).toEqual({ ok: true, value: { saved: true, fileName: 'codes-from-the-stub.txt' }, sessionExpiresAt });
+    expect(report.calls.downloadCancelled).toEqual({ ok: true, value: { saved: false }, sessionExpiresAt });
     expect(report.calls.markSecretsHidden).toEqual({ ok: true, value: {} });
     expect(report.protectedAfterHidden).toBe(false);
     // The About panel says where the data lives; closing the window saved its place in the data folder.

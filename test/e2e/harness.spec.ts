@@ -49,7 +49,8 @@ test.describe('either driver', () => {
     const { enrollment } = await callOk(page, 'beginTwoFactorEnrollment', { password: ALICE.password });
     const secret = enrollment.secretKey.replace(/\s+/g, '');
 
-    expect(await callApi(page, 'copyToClipboard', { item: 'secretKey' })).toEqual({ ok: true, value: {} });
+    // A signed-in reply also carries the session's new expiry (issue 14).
+    expect(await callApi(page, 'copyToClipboard', { item: 'secretKey' })).toEqual({ ok: true, value: {}, sessionExpiresAt: expect.any(Number) });
     expect((await app.clipboardText()).replace(/\s+/g, '')).toBe(secret);
 
     const code = await new Authenticator(secret).freshCode();
@@ -63,7 +64,7 @@ test.describe('either driver', () => {
     for (const { code: recoveryCode } of recoveryCodes.codes) expect(files[0]!.contents).toContain(recoveryCode);
 
     await app.cancelNextSave();
-    expect(await callApi(page, 'downloadRecoveryCodes', {})).toEqual({ ok: true, value: { saved: false } });
+    expect(await callApi(page, 'downloadRecoveryCodes', {})).toEqual({ ok: true, value: { saved: false }, sessionExpiresAt: expect.any(Number) });
     expect(await app.savedFiles()).toHaveLength(1);
   });
 });

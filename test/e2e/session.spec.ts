@@ -25,3 +25,17 @@ test('signing out ends the session: the Dashboard is no longer reachable', async
   expect(bridge.session).toEqual({ ok: true, value: { session: null, endedReason: 'user' } });
   expect(bridge.events).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } });
 });
+
+test("a signed-in call's reply carries the session's new expiry across the bridge, as getSession reports it", async ({ page }) => {
+  await createAccount(page, ALICE);
+
+  // Sent together, so no other call of the renderer can move the session in between.
+  const [events, session] = (await page.evaluate(() => {
+    const { gatehouse } = window as unknown as BridgeWindow;
+    return Promise.all([gatehouse.listSecurityEvents(), gatehouse.getSession()]);
+  })) as [{ ok: true; sessionExpiresAt?: number }, { ok: true; value: { session: { expiresAt: number } }; sessionExpiresAt?: number }];
+  expect(events.sessionExpiresAt).toEqual(expect.any(Number));
+  expect(events.sessionExpiresAt).toBe(session.value.session.expiresAt);
+  // getSession does not act in the session: it reports the expiry without moving it.
+  expect(session).not.toHaveProperty('sessionExpiresAt');
+});

@@ -15,8 +15,7 @@ import { SUPPORTED_DATABASE_VERSION } from '../../src-main/core/db/openDatabase'
 import { runMigrations } from '../../src-main/core/db/runMigrations';
 import { backupsFolder, PARTIAL_SUFFIX, readBackupFiles } from '../../src-main/core/storage/backupFiles';
 import { checkDatabaseFile } from '../../src-main/core/storage/checkDatabaseFile';
-import { DAILY_BACKUP_INTERVAL_MS } from '../../src-main/core/storage/takeDailyBackup';
-import { takeBackup } from '../../src-main/core/storage/takeBackup';
+import { DAILY_BACKUP_INTERVAL_MS, takeBackup } from '../../src-main/core/storage/takeBackup';
 import { ADA, expectOk } from '../support/backendHarness';
 import { createFakeClock } from '../support/fakeClock';
 import { createFakeDesktop } from '../support/fakeDesktop';

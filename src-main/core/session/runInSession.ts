@@ -1,15 +1,23 @@
-import { requireSignedIn } from '../accounts/sessionInfo';
 import { notSignedIn } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
 import type { WithLock } from '../security/keyedMutex';
 import type { TwoFactorSecrets } from '../twoFactor/twoFactorSecrets';
+import { requireSignedIn, type SignedIn } from './requireSignedIn';
 
 type Undo = () => Promise<unknown>;
 
+/** What a signed-in operation answered, with the session's inactivity expiry after it (null if it ended its own session). */
+export interface InSession<T> {
+  readonly value: T;
+  readonly sessionExpiresAt: number | null;
+}
+
 /**
- * Runs one signed-in operation so that it cannot outlive the session it started in. The handler
- * table applies it to every operation that needs a session; the use cases get their dependencies
- * through it and need no checks of their own. It re-checks that the same session is still current:
+ * Runs one signed-in operation so that it cannot outlive the session it started in: NOT_SIGNED_IN
+ * unless someone is signed in (the call counts as activity), then `operation` gets the signed-in
+ * account and session and its dependencies through this. The access gate applies it to every
+ * operation whose level needs a session; the use cases need no checks of their own. It re-checks
+ * that the same session is still current:
  * - right before each commit (`transaction`, synchronous, so nothing can end the session between
  *   the check and the commit), before an enrollment starts, and before anything is copied or saved;
  * - when a lock the operation took is about to be released, i.e. after its last await under it;
@@ -19,8 +27,12 @@ type Undo = () => Promise<unknown>;
  * on any other failure. Failure counts go through `bookkeeping`, which commits whatever happened to
  * the session: a wrong password is counted even if the session ended meanwhile.
  */
-export async function runInSession<T>(deps: CoreDependencies, operation: (scoped: CoreDependencies) => Promise<T>): Promise<T> {
-  const { session } = requireSignedIn(deps);
+export async function runInSession<T>(
+  deps: CoreDependencies,
+  operation: (scoped: CoreDependencies, signedIn: SignedIn) => Promise<T>,
+): Promise<InSession<T>> {
+  const signedIn = requireSignedIn(deps);
+  const { session } = signedIn;
   const unsaved: Undo[] = [];
   // An operation may end its own session as part of its commit (deleting the account): from then on
   // it finishes what it committed instead of being refused as if someone else had signed it out.
@@ -81,9 +93,10 @@ export async function runInSession<T>(deps: CoreDependencies, operation: (scoped
   };
 
   try {
-    const result = await operation(scoped);
+    const value = await operation(scoped, signedIn);
     assertCurrent();
-    return result;
+    // Read at once after the check, so no other call can move or end the session in between.
+    return { value, sessionExpiresAt: endedByOperation ? null : (deps.sessions.peek()?.expiresAt ?? null) };
   } catch (error) {
     await undoUnsaved();
     throw error;

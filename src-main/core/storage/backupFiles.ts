@@ -1,6 +1,9 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkDatabaseFile } from './checkDatabaseFile';
 import { parseUtcStamp, utcStamp } from './utcStamp';
+
+// The backups folder: naming, listing and pruning its files (taking one: takeBackup.ts).
 
 /** Backups live in their own folder inside the data directory. */
 export const backupsFolder = (dataDir: string): string => join(dataDir, 'backups');
@@ -40,4 +43,28 @@ export function readBackupFiles(folder: string): BackupFile[] {
   }
   // Names sort by time; the -n suffix orders backups from the same millisecond.
   return backups.sort((a, b) => b.takenAt - a.takenAt || b.path.localeCompare(a.path, 'en', { numeric: true }));
+}
+
+/**
+ * Keeps the newest BACKUPS_KEPT backups and deletes the older ones, plus any half-written copy a
+ * crash left behind. Call it only when no backup is being written.
+ */
+export function pruneBackups(folder: string): void {
+  for (const old of readBackupFiles(folder).slice(BACKUPS_KEPT)) rmSync(old.path, { force: true });
+  const leftovers = readdirSync(folder).filter((name) => name.endsWith(PARTIAL_SUFFIX));
+  for (const name of leftovers) rmSync(join(folder, name), { force: true });
+}
+
+/**
+ * The backups that can be restored, newest first: each is read and checked (quick_check), and one
+ * that is damaged, empty or from a newer Gatehouse is left out.
+ */
+export function listBackups(dataDir: string, supportedVersion: number): BackupFile[] {
+  return readBackupFiles(backupsFolder(dataDir)).filter((backup) => {
+    try {
+      return checkDatabaseFile(backup.path, supportedVersion).state === 'healthy';
+    } catch {
+      return false; // unreadable (permissions, I/O): not something to offer
+    }
+  });
 }

@@ -4,7 +4,7 @@ import { composeBackend, type Backend, type BackendOptions } from '../composeBac
 import { DATABASE_FILE_NAME } from '../db/openDatabase';
 import { consoleLogger } from '../logger';
 import { prepareDatabase } from './prepareDatabase';
-import { takeDailyBackup } from './takeDailyBackup';
+import { takeDailyBackup } from './takeBackup';
 
 export interface OpenedBackend {
   readonly backend: Backend;

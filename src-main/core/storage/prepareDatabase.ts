@@ -3,13 +3,10 @@ import type { StartupNotice } from '../../../src-shared/models';
 import { DATABASE_FILE_NAME, newerVersionError, SUPPORTED_DATABASE_VERSION } from '../db/openDatabase';
 import type { DamagedDatabaseReport, RecoveryChoice } from '../desktop/desktopIntegration';
 import type { Logger } from '../logger';
-import { backupsFolder } from './backupFiles';
+import { backupsFolder, listBackups, pruneBackups } from './backupFiles';
 import { checkDatabaseFile } from './checkDatabaseFile';
-import { listBackups } from './listBackups';
 import { findDamagedAside, moveDamagedAside } from './moveDamagedAside';
-import { pruneBackups } from './pruneBackups';
-import { markRestored } from './restoreMarker';
-import { restoreBackup } from './restoreBackup';
+import { markRestored, restoreBackup } from './restoreBackup';
 import { takeBackup } from './takeBackup';
 
 export interface PrepareOptions {

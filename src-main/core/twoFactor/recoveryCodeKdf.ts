@@ -1,5 +1,5 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import type { ScryptParameters } from '../security/passwordHasher';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { deriveScryptKey, formatScryptString, parseScryptString, SCRYPT_SALT_BYTES, type ScryptParameters } from '../security/scrypt';
 
 /**
  * Recovery codes are look-up secrets under 112 bits, so NIST SP 800-63B wants them stored with a
@@ -8,9 +8,6 @@ import type { ScryptParameters } from '../security/passwordHasher';
  * under the 300 ms budget with room to spare; N=2^16 measured ~170 ms idle but over 300 ms under load.
  */
 export const RECOVERY_SCRYPT: ScryptParameters = { logN: 15, r: 8, p: 1 };
-const SALT_BYTES = 16;
-const KEY_BYTES = 32;
-const FORMAT = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]{22})$/;
 
 export interface RecoveryCodeKdf {
   /** A new self-describing `$scrypt$ln=…,r=…,p=…$<salt>` for a new set. */
@@ -20,26 +17,21 @@ export interface RecoveryCodeKdf {
   matches(hash: string, candidates: readonly { position: number; codeHash: string }[]): number[];
 }
 
+/** A set's KDF: a scrypt string without a key. */
 function parse(kdf: string): { params: ScryptParameters; salt: Buffer } {
-  const match = FORMAT.exec(kdf);
-  if (!match) throw new Error('unrecognised recovery code kdf');
-  const [, logN, r, p, salt] = match as unknown as [string, string, string, string, string];
-  return { params: { logN: Number(logN), r: Number(r), p: Number(p) }, salt: Buffer.from(salt, 'base64') };
+  const parsed = parseScryptString(kdf);
+  if (!parsed || parsed.key) throw new Error('unrecognised recovery code kdf');
+  return parsed;
 }
 
 export function createRecoveryCodeKdf(params: ScryptParameters = RECOVERY_SCRYPT): RecoveryCodeKdf {
   return {
     newSetKdf() {
-      const salt = randomBytes(SALT_BYTES).toString('base64').replace(/=+$/, '');
-      return `$scrypt$ln=${params.logN},r=${params.r},p=${params.p}$${salt}`;
+      return formatScryptString(params, randomBytes(SCRYPT_SALT_BYTES));
     },
-    hash(code, kdf) {
+    async hash(code, kdf) {
       const { params: stored, salt } = parse(kdf);
-      const N = 2 ** stored.logN;
-      const options = { N, r: stored.r, p: stored.p, maxmem: 256 * N * stored.r };
-      return new Promise((resolve, reject) => {
-        scrypt(code, salt, KEY_BYTES, options, (error, key) => (error ? reject(error) : resolve(key.toString('base64'))));
-      });
+      return (await deriveScryptKey(code, salt, stored)).toString('base64');
     },
     matches(hash, candidates) {
       const wanted = Buffer.from(hash, 'base64');

@@ -2,9 +2,9 @@ import { MESSAGES } from '../../../src-shared/errors';
 import { CHALLENGE_MAX_FAILURES } from '../../../src-shared/twoFactorRules';
 import { challengeExpired, invalidCode, secondFactorLocked, type AppError } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
-import { attemptsLeft } from './challengeInfo';
+import { attemptsLeft } from './toChallengeInfo';
 import { recordSecondFactorFailure, type SecondFactorRejection } from './recordSecondFactorFailure';
-import type { SignInChallengeState } from './signInChallenges';
+import type { SignInChallengeState } from '../session/signInChallenges';
 
 type Deps = Pick<CoreDependencies, 'twoFactor' | 'events' | 'challenges' | 'clock' | 'bookkeeping'>;
 

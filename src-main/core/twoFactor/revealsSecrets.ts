@@ -6,12 +6,12 @@ import type { CoreDependencies } from '../coreDependencies';
  * capture. A failed call (wrong password, expired enrollment) changes nothing. Turned off again by
  * markSecretsHidden or the end of the session.
  */
-export function revealsSecrets<I, O>(
+export function revealsSecrets<A extends unknown[], O>(
   { desktop }: Pick<CoreDependencies, 'desktop'>,
-  handler: (input: I) => Promise<O>,
-): (input: I) => Promise<O> {
-  return async (input) => {
-    const output = await handler(input);
+  handler: (...args: A) => Promise<O>,
+): (...args: A) => Promise<O> {
+  return async (...args) => {
+    const output = await handler(...args);
     desktop.protectScreen(true);
     return output;
   };

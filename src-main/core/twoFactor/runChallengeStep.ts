@@ -1,7 +1,7 @@
 import { challengeExpired, secondFactorLocked } from '../appError';
 import type { CoreDependencies } from '../coreDependencies';
 import type { TwoFactorRecord } from '../db/twoFactorRepository';
-import type { SignInChallengeState } from './signInChallenges';
+import type { SignInChallengeState } from '../session/signInChallenges';
 
 type Deps = Pick<CoreDependencies, 'challenges' | 'twoFactor' | 'clock' | 'withTwoFactorLock' | 'restoreCheck'>;
 

@@ -4,6 +4,8 @@ import { MESSAGES } from '../../../src-shared/errors';
 import { AppError, rateLimited } from '../../../src-main/core/appError';
 import { createDispatch } from '../../../src-main/core/dispatch';
 import type { HandlerTable } from '../../../src-main/core/handlerTable';
+import type { CoreDependencies } from '../../../src-main/core/coreDependencies';
+import { createAccessGate } from '../../../src-main/core/session/accessGate';
 import type { Logger } from '../../../src-main/core/logger';
 import { SecretStoreUnavailableError } from '../../../src-main/core/secrets/secretStore';
 
@@ -24,7 +26,8 @@ function setup(failure: unknown) {
     throw failure;
   });
   const handlers = { listAccounts } as unknown as HandlerTable;
-  return { dispatch: createDispatch(handlers, logger), logger, listAccounts };
+  // listAccounts is a guest operation: its gate needs no dependencies.
+  return { dispatch: createDispatch(handlers, createAccessGate({} as CoreDependencies), logger), logger, listAccounts };
 }
 
 describe('dispatch error mapping', () => {

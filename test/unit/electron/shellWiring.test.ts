@@ -90,6 +90,12 @@ describe('registerIpc', () => {
     expect(dispatch).toHaveBeenCalledWith('signIn', { email: 'a@b.c' });
   });
 
+  it("passes a signed-in reply's sessionExpiresAt through unchanged", async () => {
+    const reply = { ok: true as const, value: { events: [] }, sessionExpiresAt: 1_764_000_000_000 };
+    registerIpc(() => ({ dispatch: async () => reply }), trust);
+    expect(await electron.handlers.get(channelFor('listSecurityEvents'))!(trustedEvent, {})).toStrictEqual(reply);
+  });
+
   it('refuses an untrusted sender with FORBIDDEN, without calling the backend', async () => {
     const dispatch = vi.fn(async () => ok);
     registerIpc(() => ({ dispatch }), trust);
