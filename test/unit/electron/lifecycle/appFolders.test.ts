@@ -2,11 +2,11 @@
  * runGatehouse() (src-main/electron/appLifecycle.ts) against the shared fake electron and a fake
  * backend (./harness.ts). Where Gatehouse keeps its data, under which name, and where Chromium's own folders go.
  */
+import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('../../../support/fakeElectron').then((fake) => fake.electronModule));
 
-import { join, resolve } from 'node:path';
 import { userCacheDir } from '../../../../src-main/electron/appPaths';
 import { resetFakeElectron } from '../../../support/fakeElectron';
 import { h, APP_DATA, USER_DATA, launchGatehouse, fireReady, startApp, anyDesktop, useLifecycleHarness } from './harness';

@@ -6,7 +6,6 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => import('../../../support/fakeElectron').then((fake) => fake.electronModule));
 
-import { resolve } from 'node:path';
 import { h, startApp, composedDesktop, type ComposedDesktop, useLifecycleHarness } from './harness';
 
 useLifecycleHarness();
