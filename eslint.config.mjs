@@ -101,6 +101,15 @@ function layer(name, files, restrictions, { ignores = [], syntax = [] } = {}) {
 const CODE = '**/*.{ts,mts,cts,tsx,vue,js,mjs,cjs}';
 const under = (folder) => [`${folder}/${CODE}`];
 const rendererBase = [forbid.rendererToMain, forbid.rendererToElectron, forbid.rendererToNode];
+/** What tsconfig.json's projects include (tsconfig.{shared,main,renderer,node}.json). */
+const TYPED_FILES = [
+  'src-shared/**/*.ts',
+  'src-main/**/*.ts',
+  'src-renderer/**/*.{ts,vue}',
+  'test/**/*.ts',
+  'bench/**/*.{ts,vue}',
+  '*.config.{ts,mts}',
+];
 const componentFiles = [
   ...under('src-renderer/components'),
   ...under('src-renderer/views'),
@@ -138,6 +147,24 @@ export default defineConfig(
       parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' },
     },
     rules: tseslint.configs.eslintRecommended.rules,
+  },
+  {
+    // Promises and switches checked with type information, on the files a tsconfig covers
+    // (tsconfig.json's project references; scripts/*.mjs and *.cjs have none and keep the syntax rules).
+    name: 'gatehouse/type-aware',
+    files: TYPED_FILES,
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      // A promise is awaited, returned, or marked fire-and-forget with `void`; a `void` promise must
+      // not reject (it ends in .catch, or is one that settles quietly, such as a store action
+      // built on src-renderer/api, which turns rejections into results).
+      '@typescript-eslint/no-floating-promises': 'error',
+      // No promise where a callback's result is ignored (event listeners, setTimeout) or a
+      // condition is tested.
+      '@typescript-eslint/no-misused-promises': 'error',
+      // A switch over a union names every member, unless its `default:` says what the rest do.
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
   },
   {
     name: 'gatehouse/commonjs',

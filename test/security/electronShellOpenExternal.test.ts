@@ -6,13 +6,16 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const shell = vi.hoisted(() => ({ openExternal: vi.fn(async (_url: string) => {}) }));
-vi.mock('electron', () => ({ shell }));
+vi.mock('electron', () => import('../support/fakeElectron').then((fake) => fake.electronModule));
 
+import { resetFakeElectron, type FakeElectron } from '../support/fakeElectron';
 import { EXTERNAL_ORIGIN_ALLOW_LIST, openExternalSafely } from '../../src-main/electron/openExternalSafely';
 import { recordSecurityCheck } from './support/securityCheck';
 
-beforeEach(() => vi.clearAllMocks());
+let shell: FakeElectron['shell'];
+beforeEach(() => {
+  shell = resetFakeElectron().shell;
+});
 
 const ALLOW = ['https://gatehouse.example'];
 const LOOK_ALIKES = [

@@ -1,17 +1,13 @@
 /**
- * The preload (src-main/preload.ts), with `electron` mocked: it exposes exactly one frozen object,
+ * The preload (src-main/preload.ts), with the shared fake `electron`: it exposes exactly one frozen object,
  * window.gatehouse, whose keys are exactly the contract's operation names, and hands the page no
  * Electron object and no generic way to pick a channel.
  */
 import { describe, expect, it, vi } from 'vitest';
 
-const electron = vi.hoisted(() => ({
-  contextBridge: { exposeInMainWorld: vi.fn(), exposeInIsolatedWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn(async (..._args: unknown[]) => ({ ok: true, value: null })), send: vi.fn(), sendSync: vi.fn(), on: vi.fn(), postMessage: vi.fn() },
-  webFrame: { executeJavaScript: vi.fn() },
-}));
-vi.mock('electron', () => ({ ...electron, default: electron }));
+vi.mock('electron', () => import('../support/fakeElectron').then((fake) => fake.electronModule));
 
+import { resetFakeElectron } from '../support/fakeElectron';
 import { channelFor, OPERATION_NAMES } from '../../src-shared/operations';
 import { recordSecurityCheck } from './support/securityCheck';
 
@@ -19,6 +15,7 @@ type ExposedApi = Record<string | symbol, unknown>;
 
 describe('preload', () => {
   it("exposes exactly the contract's operation names on one frozen window.gatehouse, and nothing of Electron", async (ctx) => {
+    const electron = resetFakeElectron();
     await import('../../src-main/preload');
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect(electron.contextBridge.exposeInIsolatedWorld).not.toHaveBeenCalled();

@@ -1,7 +1,7 @@
 /**
  * The gatehouse://app protocol never serves a file outside the renderer build: generated URLs made
  * of traversal pieces (dot segments, percent-encoded and double-encoded dots and slashes,
- * backslashes, NUL, symlinks) go through the real protocol handler, with `electron` mocked and a
+ * backslashes, NUL, symlinks) go through the real protocol handler, with the shared fake `electron` and a
  * real directory tree beside a secret file.
  */
 import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -11,21 +11,21 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-const electron = vi.hoisted(() => ({
-  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-  net: { fetch: vi.fn(async (url: string) => new Response(`file ${url}`, { status: 200 })) },
-}));
-vi.mock('electron', () => electron);
+vi.mock('electron', () => import('../support/fakeElectron').then((fake) => fake.electronModule));
 
+import { resetFakeElectron, type FakeElectron } from '../support/fakeElectron';
 import { serveAppProtocol } from '../../src-main/electron/appProtocol';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/contentSecurityPolicy';
 import { recordSecurityCheck } from './support/securityCheck';
 
+let electron: FakeElectron;
 let base: string;
 let root: string;
 let handler: (request: Request) => Promise<Response>;
 
 beforeAll(() => {
+  electron = resetFakeElectron();
+  electron.net.fetch.mockImplementation(async (url: string) => new Response(`file ${url}`, { status: 200 }));
   base = realpathSync(mkdtempSync(join(tmpdir(), 'gatehouse-protocol-')));
   root = join(base, 'renderer');
   mkdirSync(join(root, 'assets'), { recursive: true });

@@ -1,5 +1,5 @@
 /**
- * The main window, with `electron` mocked: its webPreferences, and what its webContents does with
+ * The main window, with the shared fake `electron`: its webPreferences, and what its webContents does with
  * navigation, redirects, new windows, webviews and device pickers, for hand-picked hostile URLs and
  * generated ones (fast-check).
  */
@@ -7,16 +7,19 @@ import { EventEmitter } from 'node:events';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const shell = vi.hoisted(() => ({ openExternal: vi.fn(async () => {}) }));
-vi.mock('electron', () => ({ shell, nativeTheme: { shouldUseDarkColors: false }, BrowserWindow: vi.fn() }));
+vi.mock('electron', () => import('../support/fakeElectron').then((fake) => fake.electronModule));
 
 import type { WebContents } from 'electron';
+import { resetFakeElectron, type FakeElectron } from '../support/fakeElectron';
 import { mainWindowConstructorOptions } from '../../src-main/electron/createMainWindow';
 import { hardenWebContents } from '../../src-main/electron/hardenWebContents';
 import { APP_ORIGIN } from '../../src-main/electron/origins';
 import { recordSecurityCheck } from './support/securityCheck';
 
-beforeEach(() => vi.clearAllMocks());
+let shell: FakeElectron['shell'];
+beforeEach(() => {
+  shell = resetFakeElectron().shell;
+});
 
 /**
  * Keys that must never appear: Blink features and extra renderer arguments weaken the renderer,

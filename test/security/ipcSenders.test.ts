@@ -1,23 +1,14 @@
 /**
- * Sender validation: the real registerIpc (electron mocked, it cannot load in plain Node) in
+ * Sender validation: the real registerIpc (the shared fake electron: the real one cannot load in plain Node) in
  * front of a real backend. Calls with valid payloads (the right password of an existing
  * account, a new account) from any frame but the main window's top frame on the app's origin
  * are refused before validation, and nothing behind the boundary moves.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-const electron = vi.hoisted(() => {
-  const handlers = new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>();
-  return {
-    handlers,
-    ipcMain: {
-      handle: (channel: string, handler: (event: unknown, payload: unknown) => Promise<unknown>) => void handlers.set(channel, handler),
-      removeHandler: (channel: string) => void handlers.delete(channel),
-    },
-  };
-});
-vi.mock('electron', () => ({ ...electron, default: electron }));
+vi.mock('electron', () => import('../support/fakeElectron').then((fake) => fake.electronModule));
 
+import { resetFakeElectron, type FakeElectron } from '../support/fakeElectron';
 import type { Result } from '../../src-shared/result';
 import { channelFor, OPERATION_NAMES } from '../../src-shared/operations';
 import type { FrameLike, IpcEventLike } from '../../src-main/electron/ipcSenderPolicy';
@@ -79,16 +70,19 @@ describe('IPC sender validation', () => {
   let windowId: number | undefined = WINDOW_ID;
   const dispatch = vi.fn((operation: string, payload: unknown) => target.harness.backend.dispatch(operation, payload));
   const invoke = (operation: string, event: IpcEventLike, payload: unknown) =>
-    electron.handlers.get(channelFor(operation as never))!(event, structuredClone(payload)) as Promise<Result<unknown>>;
+    electron.ipcHandlers.get(channelFor(operation as never))!(event, structuredClone(payload)) as Promise<Result<unknown>>;
+
+  let electron: FakeElectron;
 
   beforeAll(async () => {
+    electron = resetFakeElectron();
     target = await createFuzzTarget();
     registerIpc(() => ({ dispatch }), { allowedOrigin: APP_ORIGIN, getTrustedWebContentsId: () => windowId });
   });
   afterAll(() => target.cleanup());
 
   it('refuses every channel from a null, sub-, detached or foreign frame, before validation, touching nothing', async (ctx) => {
-    expect([...electron.handlers.keys()].sort()).toEqual(OPERATION_NAMES.map(channelFor).sort());
+    expect([...electron.ipcHandlers.keys()].sort()).toEqual(OPERATION_NAMES.map(channelFor).sort());
     const before = target.snapshot();
     let refused = 0;
     for (const sender of HOSTILE_SENDERS) {

@@ -1,25 +1,25 @@
 /**
  * The Help menu and the About panel (src-main/electron/applicationMenu.ts, aboutPanel.ts) with
- * `electron` mocked.
+ * the shared fake `electron` (test/support/fakeElectron.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 
-const electron = vi.hoisted(() => ({
-  app: { getName: vi.fn(() => 'Gatehouse'), getVersion: vi.fn(() => '1.2.3'), setAboutPanelOptions: vi.fn() },
-  shell: { openPath: vi.fn(async (_path: string) => '') },
-  Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => ({ template })) },
-}));
-vi.mock('electron', () => ({ ...electron, default: electron }));
+vi.mock('electron', () => import('../../support/fakeElectron').then((fake) => fake.electronModule));
 
+import { resetFakeElectron, type FakeElectron } from '../../support/fakeElectron';
 import { aboutPanelOptions, LICENSE } from '../../../src-main/electron/aboutPanel';
 import { aboutLabel, applicationMenuTemplate, installApplicationMenu, OPEN_DATA_FOLDER_LABEL } from '../../../src-main/electron/applicationMenu';
 
 const DATA_DIR = '/home/ada/.config/Gatehouse';
 
-beforeEach(() => vi.clearAllMocks());
+let electron: FakeElectron;
+beforeEach(() => {
+  electron = resetFakeElectron();
+  electron.app.getVersion.mockReturnValue('1.2.3');
+});
 
 /** The Help menu of a template, and its items' visible names. */
 function help(template: MenuItemConstructorOptions[]) {

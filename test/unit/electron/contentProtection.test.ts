@@ -1,5 +1,5 @@
 /**
- * Screen-capture protection (src-main/electron/contentProtection.ts) with `electron` mocked: the
+ * Screen-capture protection (src-main/electron/contentProtection.ts) with the shared fake `electron`: the
  * wanted state is applied to each window as it is attached, and again whenever the window's state
  * or the displays change, so nothing the OS resets sticks (Bitwarden lost it after a minimise or a
  * new window; Electron once dropped it on hide).
@@ -8,14 +8,9 @@ import { EventEmitter } from 'node:events';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow } from 'electron';
 
-const electron = vi.hoisted(() => ({ screen: null as unknown as EventEmitter, powerMonitor: null as unknown as EventEmitter }));
-vi.mock('electron', async () => {
-  const { EventEmitter: Emitter } = await import('node:events');
-  electron.screen = new Emitter();
-  electron.powerMonitor = new Emitter();
-  return { ...electron, default: electron };
-});
+vi.mock('electron', () => import('../../support/fakeElectron').then((fake) => fake.electronModule));
 
+import { resetFakeElectron, type FakeElectron } from '../../support/fakeElectron';
 import {
   createContentProtection,
   REAPPLY_ON_DISPLAY_EVENTS,
@@ -38,9 +33,9 @@ class FakeWindow extends EventEmitter {
 }
 const asWindow = (window: FakeWindow) => window as unknown as BrowserWindow;
 
+let electron: FakeElectron;
 beforeEach(() => {
-  electron.screen.removeAllListeners();
-  electron.powerMonitor.removeAllListeners();
+  electron = resetFakeElectron();
 });
 
 describe('content protection', () => {

@@ -1,6 +1,6 @@
 /**
- * The Electron DesktopIntegration adapter (src-main/electron/desktopIntegration.ts) with `electron`
- * mocked: an in-memory clipboard (Electron 45's clipboard.write of ClipboardItems) and a scripted
+ * The Electron DesktopIntegration adapter (src-main/electron/desktopIntegration.ts) with the shared
+ * fake `electron`: an in-memory clipboard (Electron 45's clipboard.write of ClipboardItems) and a scripted
  * save dialog. Files are written for real, into a temporary folder.
  */
 import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -9,39 +9,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow, SaveDialogOptions } from 'electron';
 
-const electron = vi.hoisted(() => {
-  /** Keeps what it was constructed with, as Electron's ClipboardItem does until the write. */
-  class ClipboardItem {
-    constructor(readonly data: Record<string, Blob | string>) {}
-  }
-  const clipboard = {
-    text: '',
-    /** Every format of the last write, as written. */
-    formats: {} as Record<string, Blob | string>,
-    readText: vi.fn(async (): Promise<string> => clipboard.text),
-    write: vi.fn(async (items: ClipboardItem[]): Promise<void> => {
-      clipboard.formats = Object.assign({}, ...items.map((item) => item.data));
-      clipboard.text = String(clipboard.formats['text/plain'] ?? '');
-    }),
-    clear: vi.fn((): void => {
-      clipboard.text = '';
-      clipboard.formats = {};
-    }),
-  };
-  return {
-    ClipboardItem,
-    clipboard,
-    app: { getPath: vi.fn((name: string): string => `/fake/${name}`) },
-    dialog: {
-      showSaveDialog: vi.fn(
-        async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true }),
-      ),
-    },
-  };
-});
+vi.mock('electron', () => import('../../support/fakeElectron').then((fake) => fake.electronModule));
 
-vi.mock('electron', () => ({ ...electron, default: electron }));
-
+import { resetFakeElectron, type FakeElectron } from '../../support/fakeElectron';
 import {
   CLIPBOARD_CLEAR_MS,
   createElectronDesktopIntegration,
@@ -51,10 +21,10 @@ import {
 const mainWindow = { id: 'main window' } as unknown as BrowserWindow;
 const protection = { set: vi.fn() };
 
+let electron: FakeElectron;
 beforeEach(() => {
-  vi.clearAllMocks();
-  electron.clipboard.text = '';
-  electron.clipboard.formats = {};
+  electron = resetFakeElectron();
+  electron.dialog.showSaveDialog.mockResolvedValue({ canceled: true });
 });
 
 describe('copyText', () => {

@@ -1,22 +1,12 @@
 /**
- * The preload (src-main/preload.ts), with `electron` mocked: what it puts on
+ * The preload (src-main/preload.ts), with the shared fake `electron`: what it puts on
  * window.gatehouse, and what each method sends over IPC.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const electron = vi.hoisted(() => ({
-  contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: {
-    invoke: vi.fn(),
-    send: vi.fn(),
-    sendSync: vi.fn(),
-    on: vi.fn(),
-    postMessage: vi.fn(),
-  },
-}));
+vi.mock('electron', () => import('../../support/fakeElectron').then((fake) => fake.electronModule));
 
-vi.mock('electron', () => ({ ...electron, default: electron }));
-
+import { resetFakeElectron, type FakeElectron } from '../../support/fakeElectron';
 import { channelFor, OPERATION_NAMES } from '../../../src-shared/operations';
 
 type ExposedApi = Record<string, (payload?: unknown) => Promise<unknown>>;
@@ -29,8 +19,9 @@ async function loadPreload(): Promise<ExposedApi> {
   return electron.contextBridge.exposeInMainWorld.mock.calls[0]![1] as ExposedApi;
 }
 
+let electron: FakeElectron;
 beforeEach(() => {
-  vi.resetAllMocks();
+  electron = resetFakeElectron();
 });
 
 describe('preload', () => {

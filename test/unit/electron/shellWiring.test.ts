@@ -1,6 +1,6 @@
 /**
- * The Electron-facing modules, with `electron` mocked (the real package cannot load in
- * plain Node): what they register, and what they pass to Electron.
+ * The Electron-facing modules, with the shared fake `electron` (the real package cannot
+ * load in plain Node): what they register, and what they pass to Electron.
  */
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,47 +9,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-const electron = vi.hoisted(() => {
-  const handlers = new Map<string, (event: unknown, payload: unknown) => unknown>();
-  return {
-    handlers,
-    ipcMain: {
-      handle: vi.fn((channel: string, handler: (event: unknown, payload: unknown) => unknown) => {
-        handlers.set(channel, handler);
-      }),
-      removeHandler: vi.fn((channel: string) => handlers.delete(channel)),
-    },
-    shell: { openExternal: vi.fn(async () => {}) },
-    dialog: { showErrorBox: vi.fn() },
-    nativeTheme: { shouldUseDarkColors: false },
-    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
-    net: { fetch: vi.fn() },
-    Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((template: unknown) => ({ template })) },
-    windows: [] as unknown[],
-  };
-});
+vi.mock('electron', () => import('../../support/fakeElectron').then((fake) => fake.electronModule));
 
-vi.mock('electron', async () => {
-  const { EventEmitter: Emitter } = await import('node:events');
-  class FakeWebContents extends Emitter {
-    id = 7;
-    windowOpenHandler: ((details: { url: string }) => unknown) | undefined;
-    setWindowOpenHandler(handler: (details: { url: string }) => unknown): void {
-      this.windowOpenHandler = handler;
-    }
-  }
-  class FakeBrowserWindow extends Emitter {
-    readonly webContents = new FakeWebContents();
-    readonly show = vi.fn();
-    readonly loadURL = vi.fn(async () => {});
-    constructor(readonly options: unknown) {
-      super();
-      electron.windows.push(this);
-    }
-  }
-  return { ...electron, BrowserWindow: FakeBrowserWindow, default: electron };
-});
-
+import { resetFakeElectron, type FakeElectron } from '../../support/fakeElectron';
 import { MESSAGES } from '../../../src-shared/errors';
 import { channelFor, OPERATION_NAMES } from '../../../src-shared/operations';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from '../../../src-main/electron/appProtocol';
@@ -62,10 +24,9 @@ import { showStartupError, STARTUP_ERROR_TITLE, startupErrorMessage } from '../.
 import { DatabaseOpenError } from '../../../src-main/core/db/openDatabase';
 import type { WebContents } from 'electron';
 
+let electron: FakeElectron;
 beforeEach(() => {
-  vi.clearAllMocks();
-  electron.handlers.clear();
-  electron.windows.length = 0;
+  electron = resetFakeElectron();
 });
 
 // openExternalSafely and denyAllPermissions: test/security/electronShellOpenExternal.test.ts and
@@ -79,13 +40,13 @@ describe('registerIpc', () => {
 
   it('registers exactly one handler per operation, on its channel', () => {
     registerIpc(() => ({ dispatch: async () => ok }), trust);
-    expect([...electron.handlers.keys()].sort()).toEqual(OPERATION_NAMES.map(channelFor).sort());
+    expect([...electron.ipcHandlers.keys()].sort()).toEqual(OPERATION_NAMES.map(channelFor).sort());
   });
 
   it('dispatches a trusted call to the backend with the operation name and payload', async () => {
     const dispatch = vi.fn(async () => ok);
     registerIpc(() => ({ dispatch }), trust);
-    const result = await electron.handlers.get(channelFor('signIn'))!(trustedEvent, { email: 'a@b.c' });
+    const result = await electron.ipcHandlers.get(channelFor('signIn'))!(trustedEvent, { email: 'a@b.c' });
     expect(result).toEqual(ok);
     expect(dispatch).toHaveBeenCalledWith('signIn', { email: 'a@b.c' });
   });
@@ -105,7 +66,7 @@ describe('registerIpc', () => {
       { sender: { id: 7, mainFrame }, senderFrame: subFrame },
       { sender: { id: 9, mainFrame }, senderFrame: mainFrame },
     ]) {
-      expect(await electron.handlers.get(channelFor('listAccounts'))!(event, {})).toEqual({
+      expect(await electron.ipcHandlers.get(channelFor('listAccounts'))!(event, {})).toEqual({
         ok: false,
         error: { code: 'FORBIDDEN', message: MESSAGES.forbidden },
       });
@@ -117,7 +78,7 @@ describe('registerIpc', () => {
     const error = Object.assign(new TypeError('password hunter2 leaked'), { name: 'TypeError' });
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     registerIpc(() => ({ dispatch: async () => Promise.reject(error) }), trust);
-    const result = await electron.handlers.get(channelFor('signIn'))!(trustedEvent, {});
+    const result = await electron.ipcHandlers.get(channelFor('signIn'))!(trustedEvent, {});
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: MESSAGES.internal } });
     expect(log).toHaveBeenCalledTimes(1);
     expect(String(log.mock.calls[0])).toContain('TypeError');
@@ -127,7 +88,7 @@ describe('registerIpc', () => {
 
   it('answers INTERNAL once the backend is closed', async () => {
     registerIpc(() => null, trust);
-    expect(await electron.handlers.get(channelFor('getSession'))!(trustedEvent, {})).toEqual({
+    expect(await electron.ipcHandlers.get(channelFor('getSession'))!(trustedEvent, {})).toEqual({
       ok: false,
       error: { code: 'INTERNAL', message: MESSAGES.internal },
     });
@@ -136,7 +97,7 @@ describe('registerIpc', () => {
   it('can unregister every handler', () => {
     const unregister = registerIpc(() => null, trust);
     unregister();
-    expect(electron.handlers.size).toBe(0);
+    expect(electron.ipcHandlers.size).toBe(0);
   });
 });
 

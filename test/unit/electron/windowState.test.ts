@@ -1,6 +1,6 @@
 /**
  * The main window opens where it was last (src-main/electron/windowState.ts, createMainWindow),
- * with `electron` mocked: displays from a fake `screen`, a fake window; the state file is real.
+ * with the shared fake `electron`: displays from a fake `screen`, a fake window; the state file is real.
  */
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,35 +9,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow } from 'electron';
 
-const electron = vi.hoisted(() => ({
-  displays: [] as { workArea: { x: number; y: number; width: number; height: number } }[],
-  windows: [] as unknown[],
-}));
+vi.mock('electron', () => import('../../support/fakeElectron').then((fake) => fake.electronModule));
 
-vi.mock('electron', async () => {
-  const { EventEmitter: Emitter } = await import('node:events');
-  class FakeWebContents extends Emitter {
-    id = 1;
-    setWindowOpenHandler(): void {}
-  }
-  class FakeBrowserWindow extends Emitter {
-    readonly webContents = new FakeWebContents();
-    readonly show = vi.fn();
-    readonly maximize = vi.fn();
-    readonly loadURL = vi.fn(async () => {});
-    constructor(readonly options: Record<string, unknown>) {
-      super();
-      electron.windows.push(this);
-    }
-  }
-  const screen = {
-    getAllDisplays: () => electron.displays,
-    getPrimaryDisplay: () => electron.displays[0],
-  };
-  const module = { BrowserWindow: FakeBrowserWindow, screen, nativeTheme: { shouldUseDarkColors: false }, shell: { openExternal: vi.fn() } };
-  return { ...module, default: module };
-});
-
+import { resetFakeElectron, type FakeElectron } from '../../support/fakeElectron';
 import { WINDOW_STATE_FILE_NAME } from '../../../src-main/core/desktop/windowStateFile';
 import { createMainWindow, WINDOW_MIN_SIZE, WINDOW_SIZE } from '../../../src-main/electron/createMainWindow';
 import { rememberWindowState, restoreWindowPlacement } from '../../../src-main/electron/windowState';
@@ -46,10 +20,11 @@ const PRIMARY = { x: 0, y: 0, width: 1920, height: 1040 };
 const SECOND = { x: 1920, y: 0, width: 2560, height: 1400 };
 
 let dataDir: string;
+let electron: FakeElectron;
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'gatehouse-window-shell-'));
-  electron.displays = [{ workArea: PRIMARY }, { workArea: SECOND }];
-  electron.windows.length = 0;
+  electron = resetFakeElectron();
+  electron.screen.displays = [{ workArea: PRIMARY }, { workArea: SECOND }];
 });
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -78,7 +53,7 @@ describe('restoreWindowPlacement', () => {
 
   it('keeps only the size once that display is unplugged', () => {
     save({ x: 2000, y: 60, width: 1300, height: 900, maximized: false });
-    electron.displays = [{ workArea: PRIMARY }];
+    electron.screen.displays = [{ workArea: PRIMARY }];
     expect(restoreWindowPlacement(dataDir)).toEqual({ bounds: { width: 1300, height: 900 }, maximized: false });
   });
 
