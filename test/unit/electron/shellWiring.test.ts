@@ -54,7 +54,7 @@ describe('registerIpc', () => {
   it("passes a signed-in reply's sessionExpiresAt through unchanged", async () => {
     const reply = { ok: true as const, value: { events: [] }, sessionExpiresAt: 1_764_000_000_000 };
     registerIpc(() => ({ dispatch: async () => reply }), trust);
-    expect(await electron.handlers.get(channelFor('listSecurityEvents'))!(trustedEvent, {})).toStrictEqual(reply);
+    expect(await electron.ipcHandlers.get(channelFor('listSecurityEvents'))!(trustedEvent, {})).toStrictEqual(reply);
   });
 
   it('refuses an untrusted sender with FORBIDDEN, without calling the backend', async () => {
