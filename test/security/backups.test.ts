@@ -20,7 +20,7 @@ import { takeBackup } from '../../src-main/core/storage/takeBackup';
 import { ADA, expectOk } from '../support/backendHarness';
 import { createFakeClock } from '../support/fakeClock';
 import { createFakeDesktop } from '../support/fakeDesktop';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 import { databaseFile, emailsIn, sha256, startBackend } from './support/startBackend';
 
 const HOUR = 60 * 60 * 1000;

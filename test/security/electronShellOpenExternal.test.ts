@@ -10,7 +10,7 @@ const shell = vi.hoisted(() => ({ openExternal: vi.fn(async (_url: string) => {}
 vi.mock('electron', () => ({ shell }));
 
 import { EXTERNAL_ORIGIN_ALLOW_LIST, openExternalSafely } from '../../src-main/electron/openExternalSafely';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 beforeEach(() => vi.clearAllMocks());
 

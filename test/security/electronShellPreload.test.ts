@@ -13,7 +13,7 @@ const electron = vi.hoisted(() => ({
 vi.mock('electron', () => ({ ...electron, default: electron }));
 
 import { channelFor, OPERATION_NAMES } from '../../src-shared/operations';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 type ExposedApi = Record<string | symbol, unknown>;
 

@@ -19,7 +19,7 @@ vi.mock('electron', () => electron);
 
 import { serveAppProtocol } from '../../src-main/electron/appProtocol';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/contentSecurityPolicy';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 let base: string;
 let root: string;

@@ -11,7 +11,7 @@ import { operationSchemas } from '../../../src-shared/schemas';
 import { expectForbidden, expectInvalidInput, payloadStrings } from './expectRefused';
 import { createFuzzTarget, expectCountersSeeARealCall, type FuzzTarget } from './fuzzTarget';
 import { hostileOperationName, hostilePayload, LOOK_ALIKE_NAMES, TEN_MEGABYTES } from './hostilePayloads';
-import { recordSecurityCheck } from './securityCheck';
+import { recordSecurityCheck } from '../../support/securityCheck';
 import { VALID_EXAMPLES } from './validExamples';
 
 /** The issue asks for at least 1,000 per operation; GATEHOUSE_FUZZ_RUNS may ask for more. */
