@@ -1,4 +1,19 @@
+import type { TestInfo } from '@playwright/test';
 import type { TestContext } from 'vitest';
+
+/**
+ * The report's areas, in the order it prints them. scripts/security-report.mjs keeps the same list
+ * (it runs on plain Node); test/integration/scripts/securityReport.test.ts holds the two together.
+ */
+export const SECURITY_AREAS = [
+  'Hostile input at the IPC boundary',
+  'Electron shell',
+  'Brute force and replay',
+  'Faults',
+  'Secrets never leak',
+] as const;
+
+export type SecurityArea = (typeof SECURITY_AREAS)[number];
 
 /**
  * One row of `npm run security:report`: what was checked, how many payloads, attempts or crash
@@ -16,12 +31,8 @@ export interface SecurityCheckRow {
   readonly unit: string;
 }
 
-export type SecurityArea =
-  | 'Hostile input at the IPC boundary'
-  | 'Electron shell'
-  | 'Brute force and replay'
-  | 'Faults'
-  | 'Secrets never leak';
+/** Annotation type the report reads from Playwright's JSON report (vitest's carries the row in task meta). */
+export const SECURITY_CHECK_ANNOTATION = 'security-check';
 
 declare module 'vitest' {
   interface TaskMeta {
@@ -29,7 +40,12 @@ declare module 'vitest' {
   }
 }
 
-/** Call at the end of a test, after its assertions, with the real count tried. */
-export function recordSecurityCheck(context: TestContext, row: SecurityCheckRow): void {
-  context.task.meta.securityCheck = row;
+/**
+ * Call at the end of a test, after its assertions, with the real count tried. `test` is the running
+ * test: vitest's test context, or Playwright's `test.info()`. Type-only imports keep this module
+ * loadable by either runner.
+ */
+export function recordSecurityCheck(test: TestContext | TestInfo, row: SecurityCheckRow): void {
+  if ('task' in test) test.task.meta.securityCheck = row;
+  else test.annotations.push({ type: SECURITY_CHECK_ANNOTATION, description: JSON.stringify(row) });
 }
