@@ -59,6 +59,11 @@ const forbid = {
     message:
       'Layer rule: components and views do not call the bridge module (src-renderer/api); they use a store, and stores use src-renderer/api.',
   },
+  unitTestToIo: {
+    regex: '^(node:)?(fs|fs/promises|os|child_process|net|http|https)$|^keytar$|(^|/)support/(backendHarness|testBackend|startBackend|crashChildProcess)$',
+    message:
+      'Layer rule: test/unit is logic with in-memory fakes; a test on real files, SQLite, child processes or the keychain belongs in test/integration (same relative path).',
+  },
 };
 
 const GATEHOUSE_MESSAGE =
@@ -186,4 +191,12 @@ export default defineConfig(
   layer('renderer', under('src-renderer'), rendererBase, { syntax: noWindowGatehouse }),
   layer('renderer-api', under('src-renderer/api'), rendererBase),
   layer('components', componentFiles, [...rendererBase, forbid.componentToApi], { syntax: noWindowGatehouse }),
+  layer('unit-tests', under('test/unit'), [forbid.unitTestToIo], {
+    ignores: [
+      // Until the shell's file-system tests move to test/integration with the lifecycle split (issue 14).
+      ...under('test/unit/electron'),
+      // Reads the repository's own sources as fixtures (vitest blanks CSS imports, even ?raw).
+      'test/unit/renderer/contrast.test.ts',
+    ],
+  }),
 );

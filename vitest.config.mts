@@ -14,14 +14,15 @@ export default defineConfig({
     hookTimeout: 60_000,
     // scrypt at OWASP cost is ~0.3 s a call; two cores, so keep parallelism modest.
     maxWorkers: 2,
-    // The JSON report feeds `npm run security:report` (rows recorded with test/security/support/securityCheck.ts).
+    // The JSON report feeds `npm run security:report` (rows recorded with test/support/securityCheck.ts).
     reporters: ['default', ['json', { outputFile: process.env.GATEHOUSE_VITEST_JSON ?? '.tmp/test-results/vitest.json' }]],
     projects: [
       {
         extends: true,
         test: {
-          name: 'node',
-          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          // Logic with in-memory fakes only: no SQLite file, temp file, child process or keychain.
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
           exclude: [...configDefaults.exclude, COMPONENT_TESTS],
           environment: 'node',
         },
@@ -29,8 +30,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // Real parts: a SQLite file, temp folders, child processes, the private Secret Service.
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        extends: true,
+        test: {
           // Hardening checks (issue 4): fuzzing, brute force, crash injection, faults. Each test
-          // records a row for `npm run security:report` (see test/security/support/securityCheck.ts).
+          // records a row for `npm run security:report` (see test/support/securityCheck.ts).
           name: 'security',
           include: ['test/security/**/*.test.ts'],
           environment: 'node',

@@ -3,9 +3,9 @@
 // `--from-last-run` prints the table from the JSON reports the last `npm test` wrote instead
 // (that is how `npm test` ends). Exits 1 when a check failed or nothing was recorded.
 //
-// Rows come from the tests themselves (test/security/support/securityCheck.ts for vitest,
-// test/e2e/support/securityCheck.ts for Playwright): a test records its row after its assertions,
-// so "pass" here always means the test passed; a failed check shows up with its test name.
+// Rows come from the tests themselves (test/support/securityCheck.ts, for vitest and Playwright
+// alike): a test records its row after its assertions, so "pass" here always means the test passed;
+// a failed check shows up with its test name.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -15,6 +15,7 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const resultsDir = process.env.GATEHOUSE_TEST_RESULTS_DIR ?? join(projectRoot, '.tmp', 'test-results');
 const fromLastRun = process.argv.includes('--from-last-run');
 
+// The same list as SECURITY_AREAS in test/support/securityCheck.ts (securityReport.test.ts checks).
 const AREAS = [
   'Hostile input at the IPC boundary',
   'Electron shell',

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { RecoveryCodeSet } from '../../src-shared/models';
 import { TOTP_PERIOD_SECONDS } from '../../src-shared/twoFactorRules';
 import { RECOVERY_SCRYPT } from '../../src-main/core/twoFactor/recoveryCodeKdf';
-import { TEST_RECOVERY_SCRYPT } from '../../test/support/backendHarness';
+import { TEST_RECOVERY_SCRYPT } from '../../test/support/cheapScrypt';
 import { createFakeClock } from '../../test/support/fakeClock';
 import { call, openBenchBackend } from '../lib/benchBackend';
 import { sized, type Figure } from '../lib/figure';
@@ -15,7 +15,7 @@ import { TWO_FACTOR_EMAIL, activateTwoFactor } from '../lib/twoFactorAccount';
  * through dispatch (validation, the challenge, one scrypt for the whole set, the spend and its
  * commit, the session) against one bare scrypt call with the same parameters, timed right after.
  * The tests assert the structure (one scrypt call per check, whatever the set's size:
- * test/unit/core/twoFactor/recoveryCodeKdfCalls.test.ts); the 300 ms budget is checked here. The
+ * test/integration/core/twoFactor/recoveryCodeKdfCalls.test.ts); the 300 ms budget is checked here. The
  * password step costs no KDF (skipKdfHasher), so only the code is measured.
  */
 export const recoveryCodeCheck: Figure = {

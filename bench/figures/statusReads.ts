@@ -1,4 +1,4 @@
-import { TEST_RECOVERY_SCRYPT } from '../../test/support/backendHarness';
+import { TEST_RECOVERY_SCRYPT } from '../../test/support/cheapScrypt';
 import { createFakeClock } from '../../test/support/fakeClock';
 import { call, openBenchBackend } from '../lib/benchBackend';
 import { sized, type Figure } from '../lib/figure';

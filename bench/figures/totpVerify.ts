@@ -1,6 +1,6 @@
 import { verify } from 'otplib';
 import { TOTP_ACCEPTED_STEPS, TOTP_DIGITS, TOTP_PERIOD_SECONDS } from '../../src-shared/twoFactorRules';
-import { TEST_RECOVERY_SCRYPT } from '../../test/support/backendHarness';
+import { TEST_RECOVERY_SCRYPT } from '../../test/support/cheapScrypt';
 import { createFakeClock } from '../../test/support/fakeClock';
 import { authenticatorCode } from '../../test/support/totpCodes';
 import { call, openBenchBackend } from '../lib/benchBackend';

@@ -1,6 +1,6 @@
 import { scrypt } from 'node:crypto';
 import { createScryptHasher, OWASP_SCRYPT, type PasswordHasher, type ScryptParameters } from '../../src-main/core/security/passwordHasher';
-import { TEST_SCRYPT } from '../../test/support/backendHarness';
+import { TEST_SCRYPT } from '../../test/support/cheapScrypt';
 
 /** The app's parameters (N=2^17, r=8, p=1) and the tests' cheap ones (N=2^10). */
 export const PRODUCTION_SCRYPT = OWASP_SCRYPT;

@@ -12,7 +12,7 @@ import { assertBuilt, projectRoot } from './drivers/paths';
 import { ALLOWED_FINDINGS, type AllowedFinding } from './electronegativity/allowList';
 import { scanWithElectronegativity, type Finding } from './electronegativity/scanWithElectronegativity';
 import { stageBuildOutput } from './electronegativity/stageBuildOutput';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 const isAllowedBy = (entry: AllowedFinding, finding: Finding): boolean =>
   entry.check === finding.check && entry.file === finding.file;
@@ -61,7 +61,7 @@ test('electronegativity reports a deliberately insecure main file, so the scan a
   }
   // The gate below would fail on these: none of them is excused by the allow-list.
   expect(notAllowed(scan.findings)).toEqual(scan.findings);
-  recordSecurityCheck({
+  recordSecurityCheck(test.info(), {
     area: 'Electron shell',
     check: 'electronegativity flags a deliberately insecure main file (the scan gate can fail)',
     tried: scan.findings.length,
@@ -86,7 +86,7 @@ test('electronegativity finds nothing outside the allow-list in the built main, 
   expect(unexpected, `findings not on the allow-list:\n${describe(unexpected)}`).toEqual([]);
   const stale = ALLOWED_FINDINGS.filter((entry) => !scan.findings.some((finding) => isAllowedBy(entry, finding)));
   expect(stale, 'allow-list entries that match no finding any more: remove them').toEqual([]);
-  recordSecurityCheck({
+  recordSecurityCheck(test.info(), {
     area: 'Electron shell',
     check: 'electronegativity scan of main, preload and renderer',
     tried: scan.atomicChecks * files.length + scan.globalChecks,

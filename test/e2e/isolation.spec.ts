@@ -8,7 +8,7 @@ import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../src
 import { OPERATION_NAMES } from '../../src-shared/operations';
 import { expect, test } from './fixtures';
 import { NETWORK_PROBES, runProbe, SCRIPT_PROBES, type Probe } from './support/cspProbes';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 /** Globals a Node-integrated or leaky renderer would have. */
 const NODE_AND_ELECTRON_GLOBALS = [
@@ -40,7 +40,7 @@ test('the page cannot reach require, process, Electron or any IPC object', async
   expect(Object.entries(seen.bare).filter(([, type]) => type !== 'undefined')).toEqual([]);
   expect(seen.defined).toEqual([]);
   expect(seen.suspicious).toEqual([]);
-  recordSecurityCheck({
+  recordSecurityCheck(test.info(), {
     area: 'Electron shell',
     check: 'the page reaches no require, process, Node global or IPC object',
     tried: Object.keys(seen.bare).length + NODE_AND_ELECTRON_GLOBALS.length * 3 + seen.scanned,
@@ -84,7 +84,7 @@ test("window.gatehouse is exactly the contract's methods, frozen, and cannot be 
 
   expect([...bridge.keys].sort()).toEqual([...OPERATION_NAMES].sort());
   expect(bridge).toMatchObject({ functions: true, frozen: true, sameSignIn: true, smuggled: [] });
-  recordSecurityCheck({
+  recordSecurityCheck(test.info(), {
     area: 'Hostile input at the IPC boundary',
     check: "window.gatehouse equals the contract's operation list and resists tampering",
     tried: bridge.attempts,
@@ -112,7 +112,7 @@ async function expectBlocked(page: Page, probes: readonly Probe[]): Promise<void
 
 test('the CSP blocks injected inline scripts, inline handlers, javascript: URLs, eval, new Function and wasm', async ({ page }) => {
   await expectBlocked(page, SCRIPT_PROBES);
-  recordSecurityCheck({
+  recordSecurityCheck(test.info(), {
     area: 'Electron shell',
     check: 'CSP blocks injected inline scripts and eval (header and meta)',
     tried: SCRIPT_PROBES.length,
@@ -122,7 +122,7 @@ test('the CSP blocks injected inline scripts, inline handlers, javascript: URLs,
 
 test('the CSP blocks every request to another origin: fetch, XHR, WebSocket, EventSource, scripts, styles, images, frames, forms', async ({ page }) => {
   await expectBlocked(page, NETWORK_PROBES);
-  recordSecurityCheck({
+  recordSecurityCheck(test.info(), {
     area: 'Electron shell',
     check: 'CSP blocks every request to an external origin',
     tried: NETWORK_PROBES.length,

@@ -7,7 +7,7 @@ import { expect, test } from './fixtures';
 import { ALICE, alertWith, button, createAccount, expectDashboard, field, openSecurity, signOut, statusWith, submitSignIn } from './support/accounts';
 import { buildNeedles } from './support/leakNeedles';
 import { dataDirPlaces, describeLeaks, rendererErrorPlaces, scanForLeaks, textPlace } from './support/leakScan';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 import {
   beginActivation,
   closeRecoveryCodes,
@@ -133,7 +133,7 @@ test('after the full journey, no secret is in the data directory, the output or 
   const { hits, scans } = scanForLeaks(places, needles);
   expect(hits, describeLeaks(hits)).toEqual([]);
 
-  recordSecurityCheck({
+  recordSecurityCheck(test.info(), {
     area: 'Secrets never leak',
     check: 'secrets after the full journey: data dir, output, renderer errors',
     tried: scans, // needles (every form × encoding) × places (data-dir files before and after the restart, the output, each renderer error)

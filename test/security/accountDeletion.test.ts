@@ -12,7 +12,7 @@ import { buildCrashChild, runCrashChild } from './support/crashChildProcess';
 import { LIST_KEYCHAIN } from './support/crashPlan';
 import { startPrivateSecretService, type PrivateSecretService } from './support/keychainPrivateService';
 import { expectScript, findSecrets, SETUP, setupSecrets } from './support/keychainScenario';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 /**
  * Deleting an account is the most destructive thing a session can do, so it asks for everything

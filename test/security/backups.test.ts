@@ -19,7 +19,7 @@ import { DAILY_BACKUP_INTERVAL_MS, takeBackup } from '../../src-main/core/storag
 import { ADA, expectOk } from '../support/backendHarness';
 import { createFakeClock } from '../support/fakeClock';
 import { createFakeDesktop } from '../support/fakeDesktop';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 import { databaseFile, emailsIn, sha256, startBackend } from './support/startBackend';
 
 const HOUR = 60 * 60 * 1000;

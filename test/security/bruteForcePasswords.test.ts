@@ -5,7 +5,7 @@ import { ADA, createBackendHarness, expectOk, type BackendHarness } from '../sup
 import { queryDatabase } from '../support/twoFactorSteps';
 import { createPasswordThrottleModel, mostFailuresInAnHour } from './support/passwordThrottleModel';
 import { scratchDataDir } from './support/scratchDataDir';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 const WRONG = { email: ADA.email, password: 'not the password at all' };
 const RIGHT = { email: ADA.email, password: ADA.password };

@@ -5,7 +5,7 @@ import { RECOVERY_CODE_ALPHABET, RECOVERY_CODE_COUNT, RECOVERY_CODE_LENGTH, SECO
 import { createBackendHarness, expectOk, type BackendHarness } from '../support/backendHarness';
 import { activateTwoFactor, codeAt, queryDatabase, signInToChallenge } from '../support/twoFactorSteps';
 import { scratchDataDir } from './support/scratchDataDir';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 import { driveWrongCodes, type WrongCode } from './support/wrongCodeRun';
 
 const TOTAL = 1000;

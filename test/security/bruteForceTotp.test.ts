@@ -5,7 +5,7 @@ import { SECOND_FACTOR_MAX_FAILURES, TOTP_ACCEPTED_STEPS, TOTP_DRIFT_SEARCH_STEP
 import { createBackendHarness, type BackendHarness } from '../support/backendHarness';
 import { activateTwoFactor, codeAt, queryDatabase } from '../support/twoFactorSteps';
 import { scratchDataDir } from './support/scratchDataDir';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 import { driveWrongCodes, type WrongCode } from './support/wrongCodeRun';
 
 const TOTAL = 1000;

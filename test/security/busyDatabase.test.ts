@@ -17,7 +17,7 @@ import { createKeytarSecretStore } from '../../src-main/core/secrets/keytarSecre
 import { ADA, createBackendHarness, expectOk, type BackendHarness } from '../support/backendHarness';
 import { activateTwoFactor, codeAt, queryDatabase } from '../support/twoFactorSteps';
 import { expectWitnessesInSync } from '../support/witness';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 const GRACE = { name: 'Grace Hopper', email: 'grace@example.com', password: 'cobol compiler 1959' } as const;
 

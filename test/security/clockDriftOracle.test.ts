@@ -3,7 +3,7 @@ import { MESSAGES } from '../../src-shared/errors';
 import { TOTP_ACCEPTED_STEPS, TOTP_DRIFT_SEARCH_STEPS } from '../../src-shared/twoFactorRules';
 import { ADA, createBackendHarness, expectOk, type BackendHarness } from '../support/backendHarness';
 import { activateTwoFactor, codeAt, STEP_MS } from '../support/twoFactorSteps';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 /**
  * Issue 11, item 1: a code that matches a time step 2–20 steps away is refused with a hint that

@@ -7,7 +7,7 @@ import { buildCrashChild, runCrashChild } from './support/crashChildProcess';
 import { armedSteps, OPERATIONS, type CrashedOperation } from './support/crashOperations';
 import type { ChildPlan, KillPoint } from './support/crashPlan';
 import { observeAfterRestart, prepareAccount } from './support/crashStates';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 /**
  * Crash injection with real SIGKILLs. A child process runs the real core on a real data directory

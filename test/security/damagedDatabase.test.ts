@@ -14,7 +14,7 @@ import { SUPPORTED_DATABASE_VERSION } from '../../src-main/core/db/openDatabase'
 import { ADA, createBackendHarness, expectOk } from '../support/backendHarness';
 import { createFakeClock } from '../support/fakeClock';
 import { createFakeDesktop } from '../support/fakeDesktop';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 import { databaseFile, emailsIn, sha256, startBackend } from './support/startBackend';
 
 const PAGE_SIZE = 4096;

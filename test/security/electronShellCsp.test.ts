@@ -11,7 +11,7 @@ import type { BrowserContext, Route } from '@playwright/test';
 import { errorResponse, SECURITY_HEADERS, withAppHeaders } from '../../src-main/electron/appFiles';
 import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../../src-main/electron/contentSecurityPolicy';
 import { APP_ORIGIN, serveRenderer } from '../e2e/drivers/serveRenderer';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 const projectRoot = resolve(__dirname, '..', '..');
 

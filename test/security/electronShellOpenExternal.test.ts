@@ -10,7 +10,7 @@ vi.mock('electron', () => import('../support/fakeElectron').then((fake) => fake.
 
 import { resetFakeElectron, type FakeElectron } from '../support/fakeElectron';
 import { EXTERNAL_ORIGIN_ALLOW_LIST, openExternalSafely } from '../../src-main/electron/openExternalSafely';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 let shell: FakeElectron['shell'];
 beforeEach(() => {

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it, vi } from 'vitest';
 import type { Session } from 'electron';
 import { denyAllPermissions } from '../../src-main/electron/permissions';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 /** The permission names of Electron's setPermissionRequestHandler, from electron.d.ts. */
 function electronPermissionNames(): string[] {

@@ -9,7 +9,7 @@ vi.mock('electron', () => import('../support/fakeElectron').then((fake) => fake.
 
 import { resetFakeElectron } from '../support/fakeElectron';
 import { channelFor, OPERATION_NAMES } from '../../src-shared/operations';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 type ExposedApi = Record<string | symbol, unknown>;
 

@@ -16,7 +16,7 @@ vi.mock('electron', () => import('../support/fakeElectron').then((fake) => fake.
 import { resetFakeElectron, type FakeElectron } from '../support/fakeElectron';
 import { serveAppProtocol } from '../../src-main/electron/appProtocol';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/electron/contentSecurityPolicy';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 let electron: FakeElectron;
 let base: string;

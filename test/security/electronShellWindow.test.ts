@@ -14,7 +14,7 @@ import { resetFakeElectron, type FakeElectron } from '../support/fakeElectron';
 import { mainWindowConstructorOptions } from '../../src-main/electron/createMainWindow';
 import { hardenWebContents } from '../../src-main/electron/hardenWebContents';
 import { APP_ORIGIN } from '../../src-main/electron/origins';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 let shell: FakeElectron['shell'];
 beforeEach(() => {

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createBackendHarness, expectOk, type BackendHarness } from '../support/backendHarness';
 import { INVALID_ADDRESSES, INVALID_EMAIL_MESSAGE, VALID_ADDRESSES } from '../support/emailExamples';
 import { queryDatabase } from '../support/twoFactorSteps';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 const PASSWORD = 'purple monkey dishwasher';
 

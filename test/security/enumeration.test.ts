@@ -6,7 +6,7 @@ import { backoffDelay, FREE_FAILURES, MAX_DELAY_MS, STREAK_FORGOTTEN_AFTER_MS } 
 import { ADA, createBackendHarness, expectOk, TEST_SCRYPT, type BackendHarness } from '../support/backendHarness';
 import { withKdfCalls, type KdfCall } from '../support/kdfCalls';
 import { scratchDataDir } from './support/scratchDataDir';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 interface Credentials {
   readonly email: string;

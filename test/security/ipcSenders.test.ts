@@ -17,7 +17,7 @@ import { registerIpc } from '../../src-main/electron/registerIpc';
 import { expectOk } from '../support/backendHarness';
 import { expectForbidden } from './support/expectRefused';
 import { createFuzzTarget, expectCountersSeeARealCall, type FuzzTarget } from './support/fuzzTarget';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 import { GRACE, VALID_EXAMPLES } from './support/validExamples';
 
 const WINDOW_ID = 7;

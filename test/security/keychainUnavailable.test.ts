@@ -12,7 +12,7 @@ import { expectWitnessesInSync } from '../support/witness';
 import { buildCrashChild, runCrashChild } from './support/crashChildProcess';
 import { startPrivateSecretService, type PrivateSecretService } from './support/keychainPrivateService';
 import { expectScript, findSecrets, onceBack, runInProcess, SETUP, setupSecrets, whileUnavailable } from './support/keychainScenario';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 /**
  * The keychain unavailable three ways — no D-Bus, a locked collection, an adapter that throws — while

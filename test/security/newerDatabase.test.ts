@@ -15,7 +15,7 @@ import { silentLogger } from '../../src-main/core/logger';
 import { createMemorySecretStore } from '../../src-main/core/secrets/memorySecretStore';
 import { createFakeClock } from '../support/fakeClock';
 import { createFakeDesktop } from '../support/fakeDesktop';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 import { databaseFile, fingerprint, startBackend } from './support/startBackend';
 
 const FUTURE = SUPPORTED_DATABASE_VERSION + 1;

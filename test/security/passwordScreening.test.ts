@@ -14,7 +14,7 @@ import { emailKey } from '../../src-main/core/db/accountsRepository';
 import { createScryptHasher } from '../../src-main/core/security/passwordHasher';
 import { ADA, createBackendHarness, expectOk, TEST_SCRYPT, type BackendHarness } from '../support/backendHarness';
 import { queryDatabase } from '../support/twoFactorSteps';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 /** Refused for Ada Lovelace <ada@example.com>, each with its reason. */
 const REFUSED: readonly [string, ScreenedPasswordProblem][] = [

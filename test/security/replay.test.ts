@@ -3,7 +3,7 @@ import { MESSAGES } from '../../src-shared/errors';
 import { RECOVERY_CODE_COUNT } from '../../src-shared/twoFactorRules';
 import { ADA, createBackendHarness, expectOk, type BackendHarness } from '../support/backendHarness';
 import { activateTwoFactor, codeAt, queryDatabase, STEP_MS } from '../support/twoFactorSteps';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 const PASSWORD = { email: ADA.email, password: ADA.password };
 

@@ -16,7 +16,7 @@ import { createFakeDesktop } from '../support/fakeDesktop';
 import { createFaultySecretStore, type FaultySecretStore } from '../support/faultySecretStore';
 import { authenticatorCode } from '../support/totpCodes';
 import { STEP_MS } from '../support/twoFactorSteps';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 import { databaseFile, startBackend } from './support/startBackend';
 
 /**

@@ -7,7 +7,7 @@ import { ADA, createBackendHarness, expectOk, type BackendHarness } from '../sup
 import { createPausableHasher } from '../support/pausableHasher';
 import type { HeldCall } from '../support/pausePoints';
 import { activateTwoFactor, codeAt, queryDatabase } from '../support/twoFactorSteps';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 /**
  * Issue 11, item 3: an operation must not outlive the session it started in. Each signed-in

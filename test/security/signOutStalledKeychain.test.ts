@@ -5,7 +5,7 @@ import type { OperationName } from '../../src-shared/operations';
 import type { Result } from '../../src-shared/result';
 import { ADA, createBackendHarness, expectOk, type BackendHarness } from '../support/backendHarness';
 import { codeAt } from '../support/twoFactorSteps';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 /** Every operation that needs a session, with a payload that would pass its schema. */
 const SIGNED_IN_OPERATIONS: readonly [OperationName, object][] = [

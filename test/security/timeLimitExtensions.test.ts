@@ -14,7 +14,7 @@ import {
 } from '../../src-shared/twoFactorRules';
 import { ADA, createBackendHarness, expectOk, type BackendHarness } from '../support/backendHarness';
 import { activateTwoFactor, codeAt, signInToChallenge } from '../support/twoFactorSteps';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 
 const LIMIT_REACHED = { ok: false, error: { code: 'EXTENSION_LIMIT_REACHED', message: MESSAGES.extensionLimitReached } };
 /** Just inside the warning minute, where the screens offer "More time". */

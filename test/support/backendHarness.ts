@@ -4,18 +4,16 @@ import { join } from 'node:path';
 import type { OperationInput, OperationOutput } from '../../src-shared/contract';
 import type { OperationName } from '../../src-shared/operations';
 import type { Result } from '../../src-shared/result';
-import { composeBackend, type Backend } from '../../src-main/core/composeBackend';
-import { silentLogger, type Logger } from '../../src-main/core/logger';
+import type { Backend } from '../../src-main/core/composeBackend';
+import type { Logger } from '../../src-main/core/logger';
 import type { SecretStore } from '../../src-main/core/secrets/secretStore';
-import { createScryptHasher, type PasswordHasher, type ScryptParameters } from '../../src-main/core/security/passwordHasher';
+import type { PasswordHasher, ScryptParameters } from '../../src-main/core/security/passwordHasher';
 import { createFakeClock } from './fakeClock';
 import { createFakeDesktop } from './fakeDesktop';
 import { createFaultySecretStore } from './faultySecretStore';
+import { composeTestBackend } from './testBackend';
 
-/** Cheap scrypt parameters so use-case tests run fast; the OWASP cost is tested on its own. */
-export const TEST_SCRYPT: ScryptParameters = { logN: 10, r: 8, p: 1 };
-/** Cheap recovery-code hashing for tests; RECOVERY_SCRYPT is measured on its own. */
-export const TEST_RECOVERY_SCRYPT: ScryptParameters = { logN: 8, r: 8, p: 1 };
+export { TEST_RECOVERY_SCRYPT, TEST_SCRYPT } from './cheapScrypt';
 
 export interface HarnessOptions {
   readonly hasher?: PasswordHasher;
@@ -38,16 +36,16 @@ export function createBackendHarness(options: HarnessOptions = {}) {
   const clock = createFakeClock();
   const secretStore = createFaultySecretStore(options.secretStore);
   const desktop = createFakeDesktop();
-  let hasher = options.hasher ?? createScryptHasher(TEST_SCRYPT);
+  let hasher = options.hasher;
   const open = (): Backend =>
-    composeBackend({
+    composeTestBackend({
       dataDir,
       clock,
       secretStore,
       desktop: desktop.desktop,
       passwordHasher: hasher,
-      recoveryCodeScrypt: options.recoveryCodeScrypt ?? TEST_RECOVERY_SCRYPT,
-      logger: options.logger ?? silentLogger,
+      recoveryCodeScrypt: options.recoveryCodeScrypt,
+      logger: options.logger,
     });
   let backend = open();
 

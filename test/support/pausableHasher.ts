@@ -1,5 +1,5 @@
 import { createScryptHasher, type PasswordHasher } from '../../src-main/core/security/passwordHasher';
-import { TEST_SCRYPT } from './backendHarness';
+import { TEST_SCRYPT } from './cheapScrypt';
 import { createPausePoints } from './pausePoints';
 
 /** The cheap test hasher, whose `hash` and `verify` answers a test can hold (see pausePoints). */

@@ -2,13 +2,11 @@
 // crashPlan.ts). Compiled by buildCrashChild (crashChildProcess.ts) and run on plain Node 24.
 import Database from 'better-sqlite3';
 import { appendFileSync } from 'node:fs';
-import { composeBackend } from '../../../src-main/core/composeBackend';
 import { consoleLogger } from '../../../src-main/core/logger';
 import { createKeytarSecretStore } from '../../../src-main/core/secrets/keytarSecretStore';
 import type { SecretStore } from '../../../src-main/core/secrets/secretStore';
-import { createScryptHasher } from '../../../src-main/core/security/passwordHasher';
-import { TEST_RECOVERY_SCRYPT, TEST_SCRYPT } from '../../support/backendHarness';
 import { createFakeDesktop } from '../../support/fakeDesktop';
+import { composeTestBackend } from '../../support/testBackend';
 import { authenticatorCode } from '../../support/totpCodes';
 import { LIST_KEYCHAIN, TOTP_FROM_SECRET, type ChildPlan, type ChildStep, type EventKind, type JournalLine } from './crashPlan';
 
@@ -101,14 +99,12 @@ async function resolvePayload(step: ChildStep, lastSecret: string | undefined): 
 async function main(): Promise<void> {
   observeCommits();
   const store = observedStore(createKeytarSecretStore(plan.service));
-  const backend = composeBackend({
+  const backend = composeTestBackend({
     dataDir: plan.dataDir,
     secretStore: store,
     desktop: createFakeDesktop().desktop,
     clock: { now: () => plan.nowMs },
-    logger: consoleLogger,
-    passwordHasher: createScryptHasher(TEST_SCRYPT),
-    recoveryCodeScrypt: TEST_RECOVERY_SCRYPT,
+    logger: consoleLogger, // the parent reads its log: expected messages and leak scans
   });
   await backend.reconciled;
   let lastSecret: string | undefined;

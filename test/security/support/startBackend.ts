@@ -4,25 +4,14 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Clock } from '../../../src-main/core/clock';
 import { DATABASE_FILE_NAME } from '../../../src-main/core/db/openDatabase';
-import { silentLogger } from '../../../src-main/core/logger';
 import type { SecretStore } from '../../../src-main/core/secrets/secretStore';
-import { createScryptHasher } from '../../../src-main/core/security/passwordHasher';
-import { openBackend } from '../../../src-main/core/storage/openBackend';
-import { TEST_RECOVERY_SCRYPT, TEST_SCRYPT } from '../../support/backendHarness';
 import type { FakeDesktop } from '../../support/fakeDesktop';
+import { openTestBackend } from '../../support/testBackend';
 import { createMemorySecretStore } from '../../../src-main/core/secrets/memorySecretStore';
 
 /** Starts the backend the way the app does (openBackend: check, back up, recover, compose), with cheap hashing. */
 export function startBackend(dataDir: string, desktop: FakeDesktop, clock: Clock, secretStore: SecretStore = createMemorySecretStore()) {
-  return openBackend({
-    dataDir,
-    desktop: desktop.desktop,
-    clock,
-    secretStore,
-    logger: silentLogger,
-    passwordHasher: createScryptHasher(TEST_SCRYPT),
-    recoveryCodeScrypt: TEST_RECOVERY_SCRYPT,
-  });
+  return openTestBackend({ dataDir, desktop: desktop.desktop, clock, secretStore });
 }
 
 export const databaseFile = (dataDir: string): string => join(dataDir, DATABASE_FILE_NAME);

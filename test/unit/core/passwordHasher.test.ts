@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createScryptHasher, OWASP_SCRYPT } from '../../../src-main/core/security/passwordHasher';
-import { TEST_SCRYPT } from '../../support/backendHarness';
+import { TEST_SCRYPT } from '../../support/cheapScrypt';
 import { withKdfCalls } from '../../support/kdfCalls';
 
 vi.mock('node:crypto', async (original) => (await import('../../support/kdfCalls')).withRecordedScrypt(await original()));

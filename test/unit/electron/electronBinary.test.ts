@@ -2,7 +2,7 @@
  * The helpers behind `npm start`, `npm run dev` and the e2e harness: where the Electron binary is
  * (scripts/electron-binary.cjs, on a throwaway project) and how the installer's error output is
  * reduced to its reason (scripts/electron-runtime.cjs). The scripts themselves run for real in
- * test/integration/frontDoor.test.ts.
+ * test/integration/scripts/frontDoor.test.ts.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

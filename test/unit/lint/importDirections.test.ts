@@ -42,6 +42,18 @@ const vue = (script: string): string =>
 describe('forbidden import directions fail lint', () => {
   const cases: ReadonlyArray<readonly [string, string, string, RegExp]> = [
     [
+      'unit test → file system',
+      'test/unit/core/probe.test.ts',
+      "import { mkdtempSync } from 'node:fs';\nexport const probe = mkdtempSync;",
+      /belongs in test\/integration/,
+    ],
+    [
+      'unit test → SQLite harness',
+      'test/unit/core/twoFactor/probe.test.ts',
+      "import { createBackendHarness } from '../../../support/backendHarness';\nexport const probe = createBackendHarness;",
+      /belongs in test\/integration/,
+    ],
+    [
       'renderer → main',
       'src-renderer/stores/accountsProbe.ts',
       "import { composeBackend } from '../../src-main/core/composeBackend';\nexport const probe = composeBackend;",
@@ -208,6 +220,11 @@ describe('allowed import directions pass lint', () => {
       'component → store and vue',
       'src-renderer/components/AccountCard.vue',
       vue("import { ref } from 'vue';\nimport { useSessionStore } from '../stores/session';\nvoid ref;\nvoid useSessionStore;"),
+    ],
+    [
+      'integration test → file system and SQLite harness',
+      'test/integration/core/probe.test.ts',
+      "import { tmpdir } from 'node:os';\nimport { createBackendHarness } from '../../support/backendHarness';\nexport const probe = [tmpdir, createBackendHarness];",
     ],
     [
       'test → anything',

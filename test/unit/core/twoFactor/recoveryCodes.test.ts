@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import { RECOVERY_CODE_ALPHABET, RECOVERY_CODE_COUNT } from '../../../../src-shared/twoFactorRules';
 import { createRecoveryCodeKdf } from '../../../../src-main/core/twoFactor/recoveryCodeKdf';
 import { formatRecoveryCode, generateRecoveryCodes, RECOVERY_CODE_BITS } from '../../../../src-main/core/twoFactor/recoveryCodes';
-import { TEST_RECOVERY_SCRYPT } from '../../../support/backendHarness';
+import { TEST_RECOVERY_SCRYPT } from '../../../support/cheapScrypt';
 
 describe('recovery codes', () => {
   it('are 10 distinct codes of 10 symbols from the unambiguous alphabet, shown as xxxxx-xxxxx', () => {

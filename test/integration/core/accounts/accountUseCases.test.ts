@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MESSAGES } from '../../src-shared/errors';
-import { SESSION_IDLE_TIMEOUT_MS } from '../../src-shared/models';
-import { createScryptHasher } from '../../src-main/core/security/passwordHasher';
-import { ADA, createBackendHarness, expectOk, TEST_SCRYPT, type BackendHarness } from '../support/backendHarness';
+import { MESSAGES } from '../../../../src-shared/errors';
+import { SESSION_IDLE_TIMEOUT_MS } from '../../../../src-shared/models';
+import { createScryptHasher } from '../../../../src-main/core/security/passwordHasher';
+import { ADA, createBackendHarness, expectOk, TEST_SCRYPT, type BackendHarness } from '../../../support/backendHarness';
 
 describe('accounts and sign-in through the dispatch boundary (real SQLite)', () => {
   let harness: BackendHarness;

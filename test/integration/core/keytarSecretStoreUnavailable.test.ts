@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createKeytarSecretStore } from '../../src-main/core/secrets/keytarSecretStore';
-import { SecretStoreUnavailableError } from '../../src-main/core/secrets/secretStore';
+import { createKeytarSecretStore } from '../../../src-main/core/secrets/keytarSecretStore';
+import { SecretStoreUnavailableError } from '../../../src-main/core/secrets/secretStore';
 
 // Each test file runs in its own process: pointing D-Bus nowhere here before keytar's first call
 // makes the keychain unreachable for this file only.

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS } from '../../src-main/core/db/migrations';
-import { DATABASE_FILE_NAME, DatabaseOpenError, openDatabase } from '../../src-main/core/db/openDatabase';
-import { runMigrations } from '../../src-main/core/db/runMigrations';
+import { MIGRATIONS } from '../../../src-main/core/db/migrations';
+import { DATABASE_FILE_NAME, DatabaseOpenError, openDatabase } from '../../../src-main/core/db/openDatabase';
+import { runMigrations } from '../../../src-main/core/db/runMigrations';
 
 describe('opening the database (real SQLite file)', () => {
   let root: string;

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SECURITY_AREAS as AREAS, SECURITY_CHECK_ANNOTATION } from '../../support/securityCheck';
 
 const SCRIPT = resolve(__dirname, '../../../scripts/security-report.mjs');
-const AREAS = ['Hostile input at the IPC boundary', 'Electron shell', 'Brute force and replay', 'Faults', 'Secrets never leak'];
 
 const row = (area: string, check: string, tried: number) => ({ area, check, tried, unit: 'things' });
 
@@ -28,7 +28,7 @@ function playwrightReport(status: string, recorded: object) {
           {
             title: 'a spec',
             file: 'example.spec.ts',
-            tests: [{ status, annotations: [], results: [{ annotations: [{ type: 'security-check', description: JSON.stringify(recorded) }] }] }],
+            tests: [{ status, annotations: [], results: [{ annotations: [{ type: SECURITY_CHECK_ANNOTATION, description: JSON.stringify(recorded) }] }] }],
           },
         ],
       },
@@ -59,6 +59,16 @@ describe('npm run security:report -- --from-last-run', () => {
     expect(out).toMatch(/\| Faults\s+\| check 3\s+\| 1,003 things\s+\| pass\s+\|/);
     expect(out).toMatch(/\| Secrets never leak\s+\| journey scan\s+\| 42 things\s+\| pass\s+\|/);
     expect(out).toContain('5 of 5 checks passed.');
+    expect(status).toBe(0);
+  });
+
+  it('knows the areas of test/support/securityCheck.ts, and prints them in that order', () => {
+    write('vitest.json', vitestReport([...AREAS].reverse().map((area, i) => ({ name: `t${i}`, status: 'passed', row: row(area, `check ${i}`, 1) }))));
+    const { status, out } = report();
+    const printed = out.split('\n').flatMap((line) => AREAS.filter((area) => line.startsWith(`| ${area} `)));
+    expect(printed).toEqual([...AREAS]);
+    expect(out).toContain(`${AREAS.length} of ${AREAS.length} checks passed.`);
+    expect(out).not.toContain('No check recorded');
     expect(status).toBe(0);
   });
 

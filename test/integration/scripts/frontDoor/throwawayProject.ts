@@ -9,7 +9,7 @@ import { chmodSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, r
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const repository = resolve(__dirname, '..', '..', '..');
+const repository = resolve(__dirname, '..', '..', '..', '..');
 const LINKED = ['src-main', 'src-renderer', 'src-shared'];
 /** Never copied from the real electron package: its runtime, if this machine has one. */
 const RUNTIME = new Set(['dist', 'path.txt', 'install.js']);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createKeytarSecretStore } from '../../src-main/core/secrets/keytarSecretStore';
+import { createKeytarSecretStore } from '../../../src-main/core/secrets/keytarSecretStore';
 
 // Runs against the private Secret Service that scripts/with-private-keyring.sh starts for the test run.
 describe('keytar secret store against a real Secret Service', () => {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createKeytarSecretStore } from '../../src-main/core/secrets/keytarSecretStore';
-import { ADA, createBackendHarness, expectOk, type BackendHarness } from '../support/backendHarness';
-import { activateTwoFactor, codeAt, queryDatabase, signInToChallenge } from '../support/twoFactorSteps';
-import { expectWitnessesInSync } from '../support/witness';
+import { createKeytarSecretStore } from '../../../../src-main/core/secrets/keytarSecretStore';
+import { ADA, createBackendHarness, expectOk, type BackendHarness } from '../../../support/backendHarness';
+import { activateTwoFactor, codeAt, queryDatabase, signInToChallenge } from '../../../support/twoFactorSteps';
+import { expectWitnessesInSync } from '../../../support/witness';
 
 // Runs against the private Secret Service that scripts/with-private-keyring.sh starts for the test run.
 describe('two-factor authentication against the real keychain (keytar, Secret Service)', () => {
