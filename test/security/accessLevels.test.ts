@@ -13,7 +13,7 @@ import { OPERATION_NAMES, type OperationName } from '../../src-shared/operations
 import { operationSchemas } from '../../src-shared/schemas';
 import { ADA, createBackendHarness, expectOk, type BackendHarness } from '../support/backendHarness';
 import { activateTwoFactor, codeAt, signInToChallenge } from '../support/twoFactorSteps';
-import { recordSecurityCheck } from './support/securityCheck';
+import { recordSecurityCheck } from '../support/securityCheck';
 import { spyOnHandlers } from './support/storageSpies';
 import { BOB } from './support/fuzzTarget';
 import { validExample } from './support/validExamples';

@@ -75,7 +75,7 @@ describe('installApplicationMenu', () => {
       expect(electron.shell.openPath).toHaveBeenCalledWith(DATA_DIR);
       electron.shell.openPath.mockResolvedValueOnce('Failed to open path');
       (open.click as () => void)();
-      await vi.waitFor(() => expect(log).toHaveBeenCalledTimes(1));
+      await vi.waitFor(() => expect(log).toHaveBeenCalledTimes(1), { timeout: 30_000 });
       expect(String(log.mock.calls[0])).not.toContain(DATA_DIR);
     } finally {
       log.mockRestore();

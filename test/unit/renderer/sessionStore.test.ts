@@ -96,7 +96,7 @@ describe('session store: the session ends', () => {
     const session = await signedIn();
     api.getSession.mockResolvedValueOnce(ok({ session: null, endedReason: 'screen_locked' }));
     await useSecurityEventsStore().load();
-    await vi.waitFor(() => expect(session.signedOutCause).toBe('screen_locked'));
+    await vi.waitFor(() => expect(session.signedOutCause).toBe('screen_locked'), { timeout: 30_000 });
   });
 
   it('checks the session when it is due to expire and signs out for inactivity', async () => {

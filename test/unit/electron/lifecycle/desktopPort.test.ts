@@ -39,7 +39,7 @@ describe('desktop port', () => {
     expect(before.preventDefault).not.toHaveBeenCalled();
     expect(h.backend.close).toHaveBeenCalledTimes(1);
     expect(will.preventDefault).toHaveBeenCalledTimes(1);
-    await vi.waitFor(() => expect(h.electron.app.quit).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(h.electron.app.quit).toHaveBeenCalledTimes(1), { timeout: 30_000 });
     expect(h.electron.clipboard.text).toBe('');
 
     // The second round finds nothing to clear and lets the app quit.
@@ -52,7 +52,7 @@ describe('desktop port', () => {
     await composedDesktop().copyText('JBSWY3DPEHPK3PXP');
     h.electron.clipboard.text = 'something else';
     quit();
-    await vi.waitFor(() => expect(h.electron.app.quit).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(h.electron.app.quit).toHaveBeenCalledTimes(1), { timeout: 30_000 });
     expect(h.electron.clipboard.clear).not.toHaveBeenCalled();
     expect(h.electron.clipboard.text).toBe('something else');
   });

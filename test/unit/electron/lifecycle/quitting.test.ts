@@ -42,7 +42,7 @@ describe('quitting while start-up work runs', () => {
     await expect(invokeIpc('getSession', trustedEvent(window))).resolves.toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
 
     reconciliation.settle();
-    await vi.waitFor(() => expect(h.electron.app.quit).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(h.electron.app.quit).toHaveBeenCalledTimes(1), { timeout: 30_000 });
     expect(h.backend.close).toHaveBeenCalledTimes(1);
     expect(h.backend.close.mock.invocationCallOrder[0]!).toBeLessThan(h.electron.app.quit.mock.invocationCallOrder[0]!);
     // The second round closes nothing twice and lets the app quit.
@@ -57,7 +57,7 @@ describe('quitting while start-up work runs', () => {
     expect(emitBeforeQuit().preventDefault).toHaveBeenCalledTimes(1);
     expect(h.backend.close).not.toHaveBeenCalled();
     backup.settle();
-    await vi.waitFor(() => expect(h.electron.app.quit).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(h.electron.app.quit).toHaveBeenCalledTimes(1), { timeout: 30_000 });
     expect(h.backend.close).toHaveBeenCalledTimes(1);
   });
 

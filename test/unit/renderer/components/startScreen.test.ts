@@ -110,7 +110,7 @@ describe('a start screen named in the URL', () => {
     accounts.send(ok({ accounts: [ADA] }));
     session.send(ok({ session: null, challenge: challengeFor(ADA.email) }));
     // The second step's screen loads on demand (router/index.ts).
-    await vi.waitFor(() => screen.getByRole('heading', { name: 'Two-factor authentication' }));
+    await vi.waitFor(() => screen.getByRole('heading', { name: 'Two-factor authentication' }), { timeout: 30_000 });
     expect(router.currentRoute.value.name).toBe('sign-in-verify');
   });
 
