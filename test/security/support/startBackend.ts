@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Clock } from '../../../src-main/core/clock';
 import { DATABASE_FILE_NAME } from '../../../src-main/core/db/openDatabase';
-import { silentLogger } from '../../../src-main/core/logger';
+import { silentLogger, type Logger } from '../../../src-main/core/logger';
 import type { SecretStore } from '../../../src-main/core/secrets/secretStore';
 import { createScryptHasher } from '../../../src-main/core/security/passwordHasher';
 import { openBackend } from '../../../src-main/core/storage/openBackend';
@@ -13,13 +13,19 @@ import type { FakeDesktop } from '../../support/fakeDesktop';
 import { createMemorySecretStore } from '../../../src-main/core/secrets/memorySecretStore';
 
 /** Starts the backend the way the app does (openBackend: check, back up, recover, compose), with cheap hashing. */
-export function startBackend(dataDir: string, desktop: FakeDesktop, clock: Clock, secretStore: SecretStore = createMemorySecretStore()) {
+export function startBackend(
+  dataDir: string,
+  desktop: FakeDesktop,
+  clock: Clock,
+  secretStore: SecretStore = createMemorySecretStore(),
+  logger: Logger = silentLogger,
+) {
   return openBackend({
     dataDir,
     desktop: desktop.desktop,
     clock,
     secretStore,
-    logger: silentLogger,
+    logger,
     passwordHasher: createScryptHasher(TEST_SCRYPT),
     recoveryCodeScrypt: TEST_RECOVERY_SCRYPT,
   });
