@@ -10,7 +10,8 @@ export const RECOVERY_DIALOG_TITLE = 'Gatehouse found a damaged database';
 /** What restoring undoes and what it keeps (the two-factor state comes back from the keychain, see syncWitness). */
 export const RESTORE_UNDOES =
   'Restoring undoes every change made since that backup: accounts created since are not in it, and names and passwords are as they were then, so sign in with the password you had then. ' +
-  'Two-factor authentication is not rolled back: used codes stay used, a replaced set of recovery codes stays replaced, and a lock stays in place.';
+  'Two-factor authentication is not rolled back: used codes stay used, a replaced set of recovery codes stays replaced, and a lock stays in place. ' +
+  'Accounts deleted since stay deleted.';
 
 /** A backup's time as the person reads dates, e.g. "28 Nov 2026, 14:30". */
 const formatTakenAt = (takenAt: number): string =>

@@ -1,5 +1,5 @@
 // The example from docs/testing.md ("Writing end-to-end tests"), verbatim, so the guide stays true
-// (test/unit/docs/documentation.test.ts checks that the two stay identical).
+// (test/integration/docs/documentation.test.ts checks that the two stay identical).
 import { expect, test } from './fixtures';
 
 test('a new account lands on the Dashboard and survives a restart', async ({ page, app }) => {

@@ -18,7 +18,8 @@ import { recordSecurityCheck } from '../support/securityCheck';
  * Deleting an account is the most destructive thing a session can do, so it asks for everything
  * again: the password (guesses meet the sign-in backoff) and the second factor (guesses meet the
  * second-factor lock; a used code is refused; a burst of one code deletes once). And it must not
- * depend on the keychain: with the keychain locked it still deletes, and the next start cleans up.
+ * depend on the keychain: with the keychain locked it still deletes, and the next start cleans up
+ * (and leaves the account's tombstone, which keeps a restored backup from bringing it back).
  */
 describe('deleting an account', () => {
   it('meets the sign-in backoff and the second-factor lock; one code deletes once', async (ctx) => {
@@ -84,7 +85,7 @@ describe('deleting an account', () => {
       rmSync(dataDir, { recursive: true, force: true });
     });
 
-    it('still deletes; the entries it could not remove are gone after the next start', async (ctx) => {
+    it('still deletes; after the next start the entries it could not remove are gone, and only its tombstone is left', async (ctx) => {
       const service = `Gatehouse-deletion-${randomUUID()}`;
       const run = async (steps: Parameters<typeof expectScript>[0], nowMs: number, phase: string) => {
         const child = await runCrashChild(bundle, { dataDir, service, nowMs, steps }, secretService.env);
@@ -113,8 +114,9 @@ describe('deleting an account', () => {
 
       const restart = await run([{ op: LIST_KEYCHAIN, expect: 'ok' }], lockedAt + STEP_MS, 'unlocked, restarted');
       const keys = restart.results.get(0) as string[];
-      expect(keys.filter((key) => key.startsWith(`${installationId}/`))).toEqual([]);
-      expect(readEmails(dataDir)).toEqual(['bob@example.com']);
+      const [deletedId] = readColumn(dataDir, 'SELECT account_id FROM deleted_accounts');
+      expect(keys.filter((key) => key.startsWith(`${installationId}/`))).toEqual([`${installationId}/witness/${deletedId}`]);
+      expect(readColumn(dataDir, 'SELECT email FROM accounts')).toEqual(['bob@example.com']);
       expect(findSecrets(dataDir, [setup.output, deletion.output, restart.output], secret, codes)).toEqual([]);
       recordSecurityCheck(ctx, { area: 'Faults', check: 'delete account with the keychain locked, then a restart', tried: 3, unit: 'app starts' });
     });
@@ -130,10 +132,11 @@ function readInstallationId(dataDir: string): string {
   }
 }
 
-function readEmails(dataDir: string): string[] {
+/** The first column of every row `sql` selects, read straight from the file. */
+function readColumn(dataDir: string, sql: string): string[] {
   const db = new Database(join(dataDir, 'gatehouse.db'), { readonly: true });
   try {
-    return (db.prepare('SELECT email FROM accounts').all() as { email: string }[]).map((row) => row.email);
+    return db.prepare(sql).pluck().all() as string[];
   } finally {
     db.close();
   }

@@ -66,6 +66,9 @@ export function createAccountsRepository(db: Database) {
     rename: db.prepare<[string, string]>('UPDATE accounts SET name = ? WHERE id = ?'),
     changeEmail: db.prepare<[string, string, string]>('UPDATE accounts SET email = ?, email_key = ? WHERE id = ?'),
     delete: db.prepare<[string]>('DELETE FROM accounts WHERE id = ?'),
+    recordDeletion: db.prepare<[string, number]>('INSERT OR IGNORE INTO deleted_accounts (account_id, deleted_at) VALUES (?, ?)'),
+    deletedAt: db.prepare<[string], { deleted_at: number }>('SELECT deleted_at FROM deleted_accounts WHERE account_id = ?'),
+    deleted: db.prepare<[], { account_id: string }>('SELECT account_id FROM deleted_accounts'),
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM accounts'),
     setPasswordHash: db.prepare<[string, string]>('UPDATE accounts SET password_hash = ? WHERE id = ?'),
     recordFailure: db.prepare<[number, string]>(
@@ -95,8 +98,18 @@ export function createAccountsRepository(db: Database) {
     rename: (id: string, name: string): void => void statements.rename.run(name, id),
     /** Throws SqliteError SQLITE_CONSTRAINT_UNIQUE when another account has the email (in any case). */
     changeEmail: (id: string, email: string): void => void statements.changeEmail.run(email, emailKey(email), id),
-    /** Deletes the account and, by cascade, its security log, two-factor row and recovery code hashes. */
-    delete: (id: string): void => void statements.delete.run(id),
+    /**
+     * Deletes the account and, by cascade, its security log, two-factor row and recovery code hashes,
+     * and records the deletion (see migration 007): call inside the deleting transaction.
+     */
+    delete(id: string, deletedAt: number): void {
+      statements.delete.run(id);
+      statements.recordDeletion.run(id, deletedAt);
+    },
+    /** When the account was deleted from this database, or null when it was not. */
+    deletedAt: (id: string): number | null => statements.deletedAt.get(id)?.deleted_at ?? null,
+    /** Every account deleted from this database. */
+    deletedIds: (): string[] => statements.deleted.all().map((row) => row.account_id),
     count: (): number => statements.count.get()?.n ?? 0,
     setPasswordHash: (id: string, passwordHash: string): void => void statements.setPasswordHash.run(passwordHash, id),
     recordFailedSignIn: (id: string, at: number): void => void statements.recordFailure.run(at, id),

@@ -1,6 +1,7 @@
 import type { OperationOutput, ValidatedInput } from '../../../src-shared/contract';
 import type { CoreDependencies } from '../coreDependencies';
 import type { TwoFactorRecord } from '../db/twoFactorRepository';
+import { syncWitness } from '../twoFactor/syncWitness';
 import {
   consumeSecondFactor,
   rejectUsedProof,
@@ -15,6 +16,7 @@ type Deps = Pick<
   CoreDependencies,
   | 'accounts' | 'events' | 'sessions' | 'hasher' | 'clock' | 'transaction' | 'bookkeeping' | 'withAccountLock'
   | 'withTwoFactorLock' | 'twoFactor' | 'recoveryCodes' | 'recoveryKdf' | 'secrets' | 'totp' | 'logger' | 'cleanup'
+  | 'twoFactorStates' | 'withWitnessLock'
 >;
 
 /**
@@ -22,8 +24,10 @@ type Deps = Pick<
  * checked in this same call (no earlier confirmation counts). A wrong password counts towards the
  * sign-in backoff and hourly cap, a wrong code towards the second-factor lock. Crash-safe order:
  * (a) one transaction uses the code up, signs out and deletes the account — its log, two-factor row
- * and code hashes go by cascade; (b) the keychain entries go. If (b) fails or never happens (a
- * locked keychain, a crash), start-up reconciliation removes them: no two_factor row names them.
+ * and code hashes go by cascade — and records the deletion; (b) the account's witness in the keychain
+ * becomes its tombstone, so a restored backup cannot bring the account back, and its secrets go. If
+ * (b) fails or never happens (a locked keychain, a crash), start-up reconciliation finishes it: the
+ * recorded deletion gets its tombstone, and no two_factor row names the secrets.
  * Runs in runInSession like every signed-in operation: the commit happens only while the session
  * that asked is still current, and ending that session is part of the commit.
  */
@@ -43,7 +47,7 @@ export async function deleteAccount(
       return twoFactor;
     }),
   );
-  await removeKeychainEntries(deps, signedIn.id, record);
+  await leaveTombstone(deps, signedIn.id, record);
   return { accountsLeft: deps.accounts.count() };
 }
 
@@ -52,7 +56,7 @@ function commitDeletion(deps: Deps, accountId: string, proof: SecondFactorProof 
     if (proof && !consumeSecondFactor(deps, accountId, proof)) return false;
     // Signed out first: the sign-out is logged, then the whole log goes with the account.
     deps.sessions.end('user');
-    deps.accounts.delete(accountId);
+    deps.accounts.delete(accountId, deps.clock.now());
     return true;
   });
   if (!deleted) throw rejectUsedProof(deps, accountId, proof!);
@@ -61,18 +65,15 @@ function commitDeletion(deps: Deps, accountId: string, proof: SecondFactorProof 
 
 /**
  * Best effort and bounded, after the commit (deps.cleanup): a keychain that never answers cannot
- * hold the reply back; whatever stays behind is removed by the next start-up reconciliation.
+ * hold the reply back; whatever is left undone, the next start-up reconciliation does. The tombstone
+ * first (syncWitness, under the witness lock: no mirroring of the old state can land after it).
  */
-async function removeKeychainEntries(
-  { secrets, cleanup }: Pick<Deps, 'secrets' | 'cleanup'>,
-  accountId: string,
-  record: TwoFactorRecord | null,
-): Promise<void> {
-  await cleanup.run("a deleted account's keychain entries", async () => {
+async function leaveTombstone(deps: Deps, accountId: string, record: TwoFactorRecord | null): Promise<void> {
+  await deps.cleanup.run("a deleted account's keychain entries", async () => {
+    await syncWitness(deps, accountId);
     if (record) {
-      await secrets.deleteTotp(accountId);
-      await secrets.deleteRecovery(accountId, record.recoverySetId);
+      await deps.secrets.deleteTotp(accountId);
+      await deps.secrets.deleteRecovery(accountId, record.recoverySetId);
     }
-    await secrets.deleteWitness(accountId);
   });
 }

@@ -8,36 +8,52 @@ type Deps = Pick<
 >;
 
 /**
- * Runs at every start. For each account with keychain entries or a two-factor history, under its
- * two-factor lock (so an activation or regeneration that starts meanwhile is never mistaken for
- * debris): first SQLite and the keychain witness are brought into agreement (syncWitness: after a
- * restored backup the witness's newer state wins), then the entries SQLite does not name are removed
- * — what a crash between a keychain write and the commit left: pending secrets (enrollments never
- * survive a restart), TOTP secrets without a two_factor row, recovery sets the row does not name,
- * and every entry of an account that does not exist (created after a restored backup). Resolves to
- * the number of entries removed; rejects (SecretStoreUnavailableError) if the keychain can't be
+ * Runs at every start. For each account with keychain entries, a two-factor history or a recorded
+ * deletion, under its two-factor lock (so an activation or regeneration that starts meanwhile is
+ * never mistaken for debris): first SQLite and the keychain witness are brought into agreement
+ * (syncWitness: after a restored backup the witness's newer state wins; a deleted account's witness
+ * becomes its tombstone). An account whose witness is a tombstone was deleted: if a restored backup
+ * brought it back, it is deleted again, before anyone can sign in (restoreCheck waits for this pass).
+ * Then the entries SQLite does not name are removed — what a crash between a keychain write and the
+ * commit left: pending secrets (enrollments never survive a restart), TOTP secrets without a
+ * two_factor row, recovery sets the row does not name, and every entry of an account that does not
+ * exist (deleted, or created after a restored backup), except a deleted account's tombstone. Resolves
+ * to the number of entries removed; rejects (SecretStoreUnavailableError) if the keychain can't be
  * reached, so a restored database stays unchecked.
  */
 export async function reconcileSecrets(deps: Deps): Promise<number> {
   const byAccount = Map.groupBy(await deps.secrets.list(), (entry) => entry.accountId);
-  for (const accountId of deps.twoFactorStates.accountsWithHistory()) if (!byAccount.has(accountId)) byAccount.set(accountId, []);
+  const alsoVisited = [...deps.twoFactorStates.accountsWithHistory(), ...deps.accounts.deletedIds()];
+  for (const accountId of alsoVisited) if (!byAccount.has(accountId)) byAccount.set(accountId, []);
 
   let removed = 0;
+  let deletedAgain = 0;
   for (const [accountId, accountEntries] of byAccount) {
     removed += await deps.withTwoFactorLock(accountId, async () => {
-      await syncWitness(deps, accountId);
+      const tombstone = await syncWitness(deps, accountId);
+      if (tombstone && deps.accounts.findById(accountId)) {
+        // Its rows, log and code hashes go by cascade; its other keychain entries are debris below.
+        deps.transaction(() => deps.accounts.delete(accountId, tombstone.deletedAt));
+        deletedAgain += 1;
+      }
       let count = 0;
       for (const entry of accountEntries) {
-        if (isDebris(deps, entry) && (await deleteEntry(deps, entry))) count += 1;
+        if (isDebris(deps, entry, tombstone !== null) && (await deleteEntry(deps, entry))) count += 1;
       }
       return count;
     });
   }
+  // Counts only: no id, name or email in the log.
+  if (deletedAgain > 0) deps.logger.info(`restore check: ${deletedAgain} account(s) deleted since the backup were deleted again`);
   if (removed > 0) deps.logger.info(`reconciliation removed ${removed} leftover keychain entries`);
   return removed;
 }
 
-function isDebris({ accounts, twoFactor, enrollments }: Pick<Deps, 'accounts' | 'twoFactor' | 'enrollments'>, entry: ParsedSecretKey): boolean {
+function isDebris(
+  { accounts, twoFactor, enrollments }: Pick<Deps, 'accounts' | 'twoFactor' | 'enrollments'>,
+  entry: ParsedSecretKey,
+  tombstoned: boolean,
+): boolean {
   const record = twoFactor.find(entry.accountId);
   switch (entry.kind) {
     case 'totp-pending':
@@ -47,7 +63,7 @@ function isDebris({ accounts, twoFactor, enrollments }: Pick<Deps, 'accounts' | 
     case 'recovery':
       return record === null || record.recoverySetId !== entry.setId;
     case 'witness':
-      return accounts.findById(entry.accountId) === null;
+      return !tombstoned && accounts.findById(entry.accountId) === null;
   }
 }
 

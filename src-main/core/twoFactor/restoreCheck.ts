@@ -7,7 +7,8 @@ export type RestoreCheck = ReturnType<typeof createRestoreCheck>;
 /**
  * Start-up reconciliation, and the gate a restored database passes before anyone signs in. After a
  * restore (`markerFile` exists) the database may be older than the keychain witnesses: until one
- * reconciliation pass has brought every account's two-factor state up to date, sign-in and the
+ * reconciliation pass has brought every account's two-factor state up to date (and deleted again
+ * every account deleted since the backup: its witness is a tombstone), sign-in and the
  * second step refuse with SECRET_STORE_UNAVAILABLE ("restoreNeedsKeychain") and try the pass again
  * each time. The marker survives restarts, so an unchecked database stays gated.
  */

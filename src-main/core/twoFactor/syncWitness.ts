@@ -1,6 +1,7 @@
 import type { CoreDependencies } from '../coreDependencies';
+import { isTombstone, type AccountTombstone } from './twoFactorWitness';
 
-type Deps = Pick<CoreDependencies, 'secrets' | 'twoFactorStates' | 'transaction' | 'withWitnessLock' | 'logger'>;
+type Deps = Pick<CoreDependencies, 'secrets' | 'accounts' | 'twoFactorStates' | 'transaction' | 'withWitnessLock' | 'logger'>;
 
 /**
  * Brings one account's two-factor state in SQLite and its witness in the keychain into agreement;
@@ -10,21 +11,32 @@ type Deps = Pick<CoreDependencies, 'secrets' | 'twoFactorStates' | 'transaction'
  * - The witness ahead: SQLite was rolled back, by a restored backup. It gets the witness's state, so
  *   a recovery code used, a set replaced, a TOTP step accepted or spent, a failure counted, a lock
  *   set or two-factor authentication turned on or off since the backup stays so.
- * - No such account in SQLite (created after the backup): nothing here; reconciliation removes its
- *   entries. Throws SecretStoreUnavailableError when the keychain can't be reached.
+ * - The account deleted (SQLite records it): the witness becomes its tombstone, if it is not yet one.
+ * - A tombstone is never overwritten; it is returned, and reconcileSecrets deletes the account again
+ *   if a restored backup brought it back.
+ * - No such account in SQLite, and no deletion recorded (created after the backup): nothing here;
+ *   reconciliation removes its entries. Throws SecretStoreUnavailableError when the keychain can't
+ *   be reached.
  */
-export async function syncWitness(deps: Deps, accountId: string): Promise<void> {
-  await deps.withWitnessLock(accountId, async () => {
+export async function syncWitness(deps: Deps, accountId: string): Promise<AccountTombstone | null> {
+  return deps.withWitnessLock(accountId, async () => {
     const witness = await deps.secrets.readWitness(accountId);
+    if (witness && isTombstone(witness)) return witness;
     // No await from here to the commit or the write: the state compared is the state acted on.
     const current = deps.twoFactorStates.read(accountId);
-    if (current === null) return;
+    if (current === null) {
+      const deletedAt = deps.accounts.deletedAt(accountId);
+      if (deletedAt === null) return null;
+      await deps.secrets.writeTombstone(accountId, { deletedAt });
+      return { deletedAt };
+    }
     if (witness && witness.version > current.version) {
       deps.transaction(() => deps.twoFactorStates.replace(accountId, witness));
       deps.logger.info('two-factor state brought forward from the keychain: the database was older (restored from a backup?)');
-      return;
+      return null;
     }
     const witnessBehind = witness ? witness.version < current.version : current.version > 0 || current.state !== null;
     if (witnessBehind) await deps.secrets.writeWitness(accountId, current);
+    return null;
   });
 }

@@ -1,5 +1,5 @@
 import type { SecretStore } from '../secrets/secretStore';
-import { decodeWitness, encodeWitness, type VersionedTwoFactorState } from './twoFactorWitness';
+import { decodeWitness, encodeTombstone, encodeWitness, type AccountTombstone, type VersionedTwoFactorState } from './twoFactorWitness';
 
 /**
  * Gatehouse's keychain entries for two-factor authentication. One OS keychain may serve many
@@ -8,7 +8,8 @@ import { decodeWitness, encodeWitness, type VersionedTwoFactorState } from './tw
  *   <installationId>/totp-pending/<accountId>         a secret shown during enrollment, not yet confirmed
  *   <installationId>/recovery/<accountId>/<setId>     the plaintext recovery codes (JSON array), for "See Recovery Codes"
  *   <installationId>/witness/<accountId>              the account's two-factor state as SQLite last held it, with its
- *                                                     version: what a restored backup must not roll back (twoFactorWitness)
+ *                                                     version: what a restored backup must not roll back (twoFactorWitness);
+ *                                                     once the account is deleted, its tombstone, kept for good
  */
 export type TwoFactorSecrets = ReturnType<typeof createTwoFactorSecrets>;
 
@@ -38,12 +39,13 @@ export function createTwoFactorSecrets(store: SecretStore, installationId: strin
     writeRecovery: (accountId: string, setId: string, codes: readonly string[]) =>
       store.set(recoveryKey(accountId, setId), JSON.stringify(codes)),
     deleteRecovery: (accountId: string, setId: string) => store.delete(recoveryKey(accountId, setId)),
-    /** The account's witness, or null (none, or not one this Gatehouse wrote). */
-    async readWitness(accountId: string): Promise<VersionedTwoFactorState | null> {
+    /** The account's witness or tombstone, or null (none, or not one this Gatehouse wrote). */
+    async readWitness(accountId: string): Promise<VersionedTwoFactorState | AccountTombstone | null> {
       const stored = await store.get(witnessKey(accountId));
       return stored === null ? null : decodeWitness(stored);
     },
     writeWitness: (accountId: string, witness: VersionedTwoFactorState) => store.set(witnessKey(accountId), encodeWitness(witness)),
+    writeTombstone: (accountId: string, tombstone: AccountTombstone) => store.set(witnessKey(accountId), encodeTombstone(tombstone)),
     deleteWitness: (accountId: string) => store.delete(witnessKey(accountId)),
     /**
      * Fails with SecretStoreUnavailableError when the keychain cannot be reached. A lookup of a key

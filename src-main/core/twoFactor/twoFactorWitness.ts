@@ -18,6 +18,14 @@ export interface VersionedTwoFactorState {
   readonly state: TwoFactorState | null;
 }
 
+/**
+ * What the witness becomes when the account is deleted, kept for good: a restored backup that still
+ * holds the account must not bring it back (reconcileSecrets deletes it again).
+ */
+export interface AccountTombstone {
+  readonly deletedAt: number;
+}
+
 const FORMAT = 1;
 const int = v.pipe(v.number(), v.safeInteger());
 const count = v.pipe(int, v.minValue(0));
@@ -41,13 +49,20 @@ const WitnessSchema = v.strictObject({
     }),
   ),
 });
+const TombstoneSchema = v.strictObject({ format: v.literal(FORMAT), deletedAt: int });
 
 export function encodeWitness(witness: VersionedTwoFactorState): string {
   return JSON.stringify({ format: FORMAT, version: witness.version, state: witness.state });
 }
 
-/** The witness in `stored`, or null when it is not one this Gatehouse wrote (then the database's state is kept). */
-export function decodeWitness(stored: string): VersionedTwoFactorState | null {
+export function encodeTombstone(tombstone: AccountTombstone): string {
+  return JSON.stringify({ format: FORMAT, deletedAt: tombstone.deletedAt });
+}
+
+export const isTombstone = (witness: VersionedTwoFactorState | AccountTombstone): witness is AccountTombstone => 'deletedAt' in witness;
+
+/** The witness or tombstone in `stored`, or null when it is not one this Gatehouse wrote (then the database's state is kept). */
+export function decodeWitness(stored: string): VersionedTwoFactorState | AccountTombstone | null {
   let parsed: unknown;
   try {
     parsed = JSON.parse(stored);
@@ -55,5 +70,7 @@ export function decodeWitness(stored: string): VersionedTwoFactorState | null {
     return null;
   }
   const result = v.safeParse(WitnessSchema, parsed);
-  return result.success ? { version: result.output.version, state: result.output.state } : null;
+  if (result.success) return { version: result.output.version, state: result.output.state };
+  const tombstone = v.safeParse(TombstoneSchema, parsed);
+  return tombstone.success ? { deletedAt: tombstone.output.deletedAt } : null;
 }

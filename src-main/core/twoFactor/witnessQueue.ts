@@ -8,7 +8,7 @@ export type WitnessQueue = ReturnType<typeof createWitnessQueue>;
  * waits for it, so a slow or stalled keychain never delays a sign-in; if the keychain fails, the
  * witness stays behind until the account's next change or the next start (see syncWitness).
  */
-export function createWitnessQueue(logger: Logger, sync: (accountId: string) => Promise<void>) {
+export function createWitnessQueue(logger: Logger, sync: (accountId: string) => Promise<unknown>) {
   const due = new Set<string>();
   let draining: Promise<void> | null = null;
   let failing = false;

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { SecretStore } from '../../../src-main/core/secrets/secretStore';
 import { ADA, createBackendHarness, expectOk } from '../../support/backendHarness';
 import { activateTwoFactor, codeAt, queryDatabase, STEP_MS } from '../../support/twoFactorSteps';
-import { expectWitnessesInSync } from '../../support/witness';
+import { expectWitnessesInSync, isTombstoneText } from '../../support/witness';
 
 /** An account prepared in the parent before a child operates on it (and may be killed). */
 export interface PreparedAccount {
@@ -49,7 +49,8 @@ export async function prepareAccount(keychain: SecretStore, withTwoFactor: boole
  * reconciliation, and checks the account is whole: the keychain holds exactly the entries the
  * database names for this installation, and a witness mirroring the database once two-factor
  * authentication was ever on; with it on, the keychain's TOTP secret gives working codes and an
- * unused recovery code signs in; without it, the password alone does.
+ * unused recovery code signs in; without it, the password alone does. A deleted account leaves
+ * only its tombstone.
  */
 export async function observeAfterRestart(keychain: SecretStore, account: PreparedAccount, nowMs: number): Promise<ObservedState> {
   const harness = createBackendHarness({ secretStore: keychain, dataDir: account.dataDir });
@@ -65,13 +66,14 @@ export async function observeAfterRestart(keychain: SecretStore, account: Prepar
     const events = new Map(eventRows.map((event) => [event.kind, event.n]));
     const mine = (await keychain.keys()).filter((key) => key.startsWith(`${iid}/`)).sort();
     const version = queryDatabase<{ version: number }>(harness, 'SELECT two_factor_version AS version FROM accounts WHERE id = ?', id)[0]?.version ?? 0;
-    const witness = row || version > 0 ? [`${iid}/witness/${id}`] : [];
+    const witness = row || version > 0 || accountRows === 0 ? [`${iid}/witness/${id}`] : [];
     expect(mine).toEqual(row ? [`${iid}/recovery/${id}/${row.recovery_set_id}`, `${iid}/totp/${id}`, ...witness] : witness);
     await expectWitnessesInSync(keychain, account.dataDir);
 
     if (accountRows === 0) {
-      // Deleted: nothing of the account is left, in the database or the keychain, and it cannot sign in.
+      // Deleted: nothing of the account is left, in the database or the keychain (but its tombstone), and it cannot sign in.
       expect({ hashes, ownEvents: queryDatabase(harness, 'SELECT * FROM security_events WHERE account_id = ?', id) }).toEqual({ hashes: 0, ownEvents: [] });
+      expect(isTombstoneText(await keychain.get(`${iid}/witness/${id}`)), 'tombstone').toBe(true);
       expect(await harness.call('signIn', { email: ADA.email, password: ADA.password })).toMatchObject({ error: { code: 'INVALID_CREDENTIALS' } });
       return { active: false, deleted: true, events };
     }

@@ -4,14 +4,21 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Clock } from '../../../src-main/core/clock';
 import { DATABASE_FILE_NAME } from '../../../src-main/core/db/openDatabase';
+import type { Logger } from '../../../src-main/core/logger';
 import type { SecretStore } from '../../../src-main/core/secrets/secretStore';
 import type { FakeDesktop } from '../../support/fakeDesktop';
 import { openTestBackend } from '../../support/testBackend';
 import { createMemorySecretStore } from '../../../src-main/core/secrets/memorySecretStore';
 
 /** Starts the backend the way the app does (openBackend: check, back up, recover, compose), with cheap hashing. */
-export function startBackend(dataDir: string, desktop: FakeDesktop, clock: Clock, secretStore: SecretStore = createMemorySecretStore()) {
-  return openTestBackend({ dataDir, desktop: desktop.desktop, clock, secretStore });
+export function startBackend(
+  dataDir: string,
+  desktop: FakeDesktop,
+  clock: Clock,
+  secretStore: SecretStore = createMemorySecretStore(),
+  logger?: Logger,
+) {
+  return openTestBackend({ dataDir, desktop: desktop.desktop, clock, secretStore, logger });
 }
 
 export const databaseFile = (dataDir: string): string => join(dataDir, DATABASE_FILE_NAME);

@@ -4,6 +4,7 @@ import { accountsByCreation } from './003-accounts-by-creation';
 import { unknownEmailThrottle } from './004-unknown-email-throttle';
 import { spentTotpSteps } from './005-spent-totp-steps';
 import { twoFactorVersions } from './006-two-factor-versions';
+import { deletedAccounts } from './007-deleted-accounts';
 import type { Migration } from './migration';
 
 /** Every migration in order. Append only: a released migration never changes. */
@@ -14,4 +15,5 @@ export const MIGRATIONS: readonly Migration[] = [
   unknownEmailThrottle,
   spentTotpSteps,
   twoFactorVersions,
+  deletedAccounts,
 ];

@@ -53,6 +53,7 @@ describe('database start-up', () => {
     // What a restore undoes (password changes since the backup) and what it does not (two-factor state).
     expect(options.detail).toContain('names and passwords are as they were then, so sign in with the password you had then');
     expect(options.detail).toContain('used codes stay used, a replaced set of recovery codes stays replaced, and a lock stays in place');
+    expect(options.detail).toContain('Accounts deleted since stay deleted.');
   });
 
   it('without a backup, offers only "Start with no accounts" and "Quit"', async () => {
