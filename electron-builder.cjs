@@ -58,7 +58,12 @@ function isTestable(env = process.env) {
 /** Names that tell the two variants apart wherever people see or the OS keys them. */
 function identity(testable) {
   return testable
-    ? { appId: 'app.gatehouse.desktop.testable', productName: 'Gatehouse (testable)', executableName: 'gatehouse-testable', fileTag: '-testable' }
+    ? {
+        appId: 'app.gatehouse.desktop.testable',
+        productName: 'Gatehouse (testable)',
+        executableName: 'gatehouse-testable',
+        fileTag: '-testable',
+      }
     : { appId: 'app.gatehouse.desktop', productName: 'Gatehouse', executableName: 'gatehouse', fileTag: '' };
 }
 
@@ -116,8 +121,8 @@ function signingCredentials(env = process.env) {
     mac: Boolean(env.CSC_LINK || env.CSC_NAME),
     notarize: Boolean(
       (env.APPLE_ID && env.APPLE_APP_SPECIFIC_PASSWORD && env.APPLE_TEAM_ID) ||
-        (env.APPLE_API_KEY && env.APPLE_API_KEY_ID && env.APPLE_API_ISSUER) ||
-        env.APPLE_KEYCHAIN_PROFILE,
+      (env.APPLE_API_KEY && env.APPLE_API_KEY_ID && env.APPLE_API_ISSUER) ||
+      env.APPLE_KEYCHAIN_PROFILE,
     ),
     windows: Boolean(env.WIN_CSC_LINK || env.CSC_LINK),
   };

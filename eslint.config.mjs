@@ -3,6 +3,7 @@
 // that enforce the same directions at build time.
 import { builtinModules } from 'node:module';
 import { defineConfig } from 'eslint/config';
+import eslintConfigPrettier from 'eslint-config-prettier/flat';
 import pluginVue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
 
@@ -60,7 +61,8 @@ const forbid = {
       'Layer rule: components and views do not call the bridge module (src-renderer/api); they use a store, and stores use src-renderer/api.',
   },
   unitTestToIo: {
-    regex: '^(node:)?(fs|fs/promises|os|child_process|net|http|https)$|^keytar$|(^|/)support/(backendHarness|testBackend|startBackend|crashChildProcess)$',
+    regex:
+      '^(node:)?(fs|fs/promises|os|child_process|net|http|https)$|^keytar$|(^|/)support/(backendHarness|testBackend|startBackend|crashChildProcess)$',
     message:
       'Layer rule: test/unit is logic with in-memory fakes; a test on real files, SQLite, child processes or the keychain belongs in test/integration (same relative path).',
   },
@@ -87,10 +89,7 @@ function layer(name, files, restrictions, { ignores = [], syntax = [] } = {}) {
     files,
     ignores,
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: restrictions.map(({ regex, message }) => ({ regex, message, caseSensitive: true })) },
-      ],
+      'no-restricted-imports': ['error', { patterns: restrictions.map(({ regex, message }) => ({ regex, message, caseSensitive: true })) }],
       'no-restricted-syntax': [
         'error',
         ...restrictions.flatMap(({ regex, message }) => [
@@ -125,7 +124,7 @@ const componentFiles = [
 export default defineConfig(
   {
     name: 'gatehouse/ignores',
-    ignores: ['node_modules/', 'out/', '.tmp/', 'test-results/', 'playwright-report/', 'coverage/'],
+    ignores: ['node_modules/', 'out/', 'dist/', '.tmp/', 'test-results/', 'playwright-report/', 'coverage/'],
   },
 
   tseslint.configs.recommended,
@@ -181,13 +180,7 @@ export default defineConfig(
   // Import directions, general to specific.
   layer('main', under('src-main'), [forbid.renderer]),
   layer('core', under('src-main/core'), [forbid.renderer, forbid.coreToElectron, forbid.coreToShell]),
-  layer('shared', under('src-shared'), [
-    forbid.main,
-    forbid.renderer,
-    forbid.electron,
-    forbid.sharedToNode,
-    forbid.sharedToVue,
-  ]),
+  layer('shared', under('src-shared'), [forbid.main, forbid.renderer, forbid.electron, forbid.sharedToNode, forbid.sharedToVue]),
   layer('renderer', under('src-renderer'), rendererBase, { syntax: noWindowGatehouse }),
   layer('renderer-api', under('src-renderer/api'), rendererBase),
   layer('components', componentFiles, [...rendererBase, forbid.componentToApi], { syntax: noWindowGatehouse }),
@@ -199,4 +192,6 @@ export default defineConfig(
       'test/unit/renderer/contrast.test.ts',
     ],
   }),
+  // Last: Prettier owns the layout, so the stylistic rules it would fight are off.
+  eslintConfigPrettier,
 );

@@ -94,7 +94,9 @@ async function main(): Promise<void> {
   writeFileSync(outFile, `${JSON.stringify(output, null, 2)}\n`);
   console.log(`\n${formatTable(results)}\n`);
   const rows = results.flatMap((figure) => figure.rows).filter((row) => row.met !== null);
-  console.log(`bench: ${rows.filter((row) => row.met).length}/${rows.length} targets met; ${output.durationSeconds} s; written to ${outFile}`);
+  console.log(
+    `bench: ${rows.filter((row) => row.met).length}/${rows.length} targets met; ${output.durationSeconds} s; written to ${outFile}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -18,9 +18,7 @@ const sourceLocation = {
   name: 'gatehouse-bench:source-location',
   transform(code, id) {
     if (id.includes('/node_modules/') || !/\.(ts|mts)$/.test(id) || !/\b__(dirname|filename)\b/.test(code)) return null;
-    const replaced = code
-      .replace(/\b__dirname\b/g, JSON.stringify(dirname(id)))
-      .replace(/\b__filename\b/g, JSON.stringify(id));
+    const replaced = code.replace(/\b__dirname\b/g, JSON.stringify(dirname(id))).replace(/\b__filename\b/g, JSON.stringify(id));
     // Lines stay where they were, so the existing source map still holds.
     return { code: replaced, map: null };
   },

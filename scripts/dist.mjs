@@ -61,8 +61,14 @@ function localElectronDist() {
 async function checkDownloads({ dir, electronDist }) {
   const platform = PLATFORMS[process.platform];
   const needs = [];
-  if (!electronDist) needs.push({ what: 'the Electron runtime for packaging', url: process.env.ELECTRON_MIRROR || ELECTRON_HOST, env: 'ELECTRON_MIRROR' });
-  if (!dir) needs.push({ what: platform.tools, url: process.env.ELECTRON_BUILDER_BINARIES_MIRROR || BUILDER_BINARIES_HOST, env: 'ELECTRON_BUILDER_BINARIES_MIRROR' });
+  if (!electronDist)
+    needs.push({ what: 'the Electron runtime for packaging', url: process.env.ELECTRON_MIRROR || ELECTRON_HOST, env: 'ELECTRON_MIRROR' });
+  if (!dir)
+    needs.push({
+      what: platform.tools,
+      url: process.env.ELECTRON_BUILDER_BINARIES_MIRROR || BUILDER_BINARIES_HOST,
+      env: 'ELECTRON_BUILDER_BINARIES_MIRROR',
+    });
   if (needs.length === 0 || process.env.GATEHOUSE_DIST_SKIP_NETWORK_CHECK === '1') return;
 
   const unreachable = [];
@@ -76,7 +82,7 @@ async function checkDownloads({ dir, electronDist }) {
       'To build them:',
       '  - run `npm run dist` on a machine with that access (CI does: .github/workflows/ci.yml), or',
       `  - point ${unreachable.map((n) => n.env).join(' / ')} at a mirror you can reach, or`,
-      '  - if electron-builder\'s cache already holds them, set GATEHOUSE_DIST_SKIP_NETWORK_CHECK=1.',
+      "  - if electron-builder's cache already holds them, set GATEHOUSE_DIST_SKIP_NETWORK_CHECK=1.",
       dir
         ? '`npm run dist:dir` needs no download once the Electron runtime is installed (`npx --no install-electron`).'
         : 'Offline, `npm run dist:dir` builds the unpacked app when the Electron runtime is installed (`npx --no install-electron`).',
@@ -117,7 +123,14 @@ function directorySize(dir) {
 function reportUnpacked(outputDir) {
   if (!existsSync(outputDir)) return;
   for (const name of readdirSync(outputDir)) {
-    const candidates = [join(outputDir, name, 'resources'), ...(name.startsWith('mac') ? readdirSync(join(outputDir, name)).filter((n) => n.endsWith('.app')).map((app) => join(outputDir, name, app, 'Contents', 'Resources')) : [])];
+    const candidates = [
+      join(outputDir, name, 'resources'),
+      ...(name.startsWith('mac')
+        ? readdirSync(join(outputDir, name))
+            .filter((n) => n.endsWith('.app'))
+            .map((app) => join(outputDir, name, app, 'Contents', 'Resources'))
+        : []),
+    ];
     for (const resources of candidates) {
       if (!existsSync(join(resources, 'app.asar'))) continue;
       const megabytes = (directorySize(resources) / 1e6).toFixed(1);
@@ -131,7 +144,8 @@ async function main() {
   const platform = PLATFORMS[process.platform];
   if (!platform) fail(`npm run dist: electron-builder builds Gatehouse on Linux, Windows and macOS, not on ${process.platform}.`);
   const options = parseArgs(process.argv.slice(2));
-  if (!existsSync(join(projectDir, 'out', 'main', 'index.js'))) fail('npm run dist: the app is not built (out/main/index.js is missing). Run `npm run build` first.');
+  if (!existsSync(join(projectDir, 'out', 'main', 'index.js')))
+    fail('npm run dist: the app is not built (out/main/index.js is missing). Run `npm run build` first.');
 
   const env = { ...process.env };
   if (options.testable) env.GATEHOUSE_TESTABLE = '1';
@@ -146,7 +160,9 @@ async function main() {
   args.push(...options.passThrough);
 
   await checkDownloads({ dir: options.dir, electronDist });
-  process.stdout.write(`Building Gatehouse${testable ? ' (testable: EnableNodeCliInspectArguments on, for Playwright)' : ''}: ${options.dir ? 'the unpacked app' : platform.installers}.\n`);
+  process.stdout.write(
+    `Building Gatehouse${testable ? ' (testable: EnableNodeCliInspectArguments on, for Playwright)' : ''}: ${options.dir ? 'the unpacked app' : platform.installers}.\n`,
+  );
   if (!options.dir) reportSigning();
 
   const run = spawnSync(process.execPath, args, { cwd: projectDir, env, stdio: 'inherit' });

@@ -31,7 +31,9 @@ function chooseE2eDriver(options = {}) {
   const packagedApp = (env.GATEHOUSE_E2E_EXECUTABLE ?? '').trim();
   if (packagedApp) {
     if (requested === 'chromium') {
-      throw new Error('Gatehouse e2e: GATEHOUSE_E2E_EXECUTABLE runs the electron driver; unset GATEHOUSE_E2E_DRIVER=chromium or the executable.');
+      throw new Error(
+        'Gatehouse e2e: GATEHOUSE_E2E_EXECUTABLE runs the electron driver; unset GATEHOUSE_E2E_DRIVER=chromium or the executable.',
+      );
     }
     const executable = path.resolve(packagedApp);
     if (!fs.statSync(executable, { throwIfNoEntry: false })?.isFile()) {

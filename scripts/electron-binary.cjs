@@ -64,9 +64,7 @@ function electronBinaryStatus(options = {}) {
     };
   }
   const binary = path.join(packageDir, 'dist', named);
-  return isFile(binary)
-    ? { ok: true, path: binary }
-    : { ok: false, missing: path.join(relPackageDir, 'dist', named), electronVersion };
+  return isFile(binary) ? { ok: true, path: binary } : { ok: false, missing: path.join(relPackageDir, 'dist', named), electronVersion };
 }
 
 /** The Electron executable's absolute path, or null when it is not installed. */

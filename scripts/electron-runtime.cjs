@@ -81,15 +81,25 @@ function ensureElectronRuntime({ projectDir, env = process.env, command }) {
   };
 
   if (version === null && status.missing.startsWith('the electron package')) {
-    return fail(message('the electron package is not installed.', [`Missing: ${status.missing}`], [
-      `To fix it, run \`npm ci\`, then \`${command}\` again.`,
-    ]));
+    return fail(
+      message(
+        'the electron package is not installed.',
+        [`Missing: ${status.missing}`],
+        [`To fix it, run \`npm ci\`, then \`${command}\` again.`],
+      ),
+    );
   }
   if (env.ELECTRON_OVERRIDE_DIST_PATH) {
-    return fail(message('ELECTRON_OVERRIDE_DIST_PATH names a folder without the Electron runtime.', [`Missing: ${status.missing}`], [
-      `To fix it, point ELECTRON_OVERRIDE_DIST_PATH at an unpacked Electron ${version} (the folder holding`,
-      `its executable), or unset it so that \`${command}\` downloads the runtime.`,
-    ]));
+    return fail(
+      message(
+        'ELECTRON_OVERRIDE_DIST_PATH names a folder without the Electron runtime.',
+        [`Missing: ${status.missing}`],
+        [
+          `To fix it, point ELECTRON_OVERRIDE_DIST_PATH at an unpacked Electron ${version} (the folder holding`,
+          `its executable), or unset it so that \`${command}\` downloads the runtime.`,
+        ],
+      ),
+    );
   }
 
   const source = describeSource(env, version);

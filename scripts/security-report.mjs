@@ -16,13 +16,7 @@ const resultsDir = process.env.GATEHOUSE_TEST_RESULTS_DIR ?? join(projectRoot, '
 const fromLastRun = process.argv.includes('--from-last-run');
 
 // The same list as SECURITY_AREAS in test/support/securityCheck.ts (securityReport.test.ts checks).
-const AREAS = [
-  'Hostile input at the IPC boundary',
-  'Electron shell',
-  'Brute force and replay',
-  'Faults',
-  'Secrets never leak',
-];
+const AREAS = ['Hostile input at the IPC boundary', 'Electron shell', 'Brute force and replay', 'Faults', 'Secrets never leak'];
 
 /**
  * Test files that record security rows: every vitest file under test/security (some record through
@@ -78,8 +72,10 @@ function vitestRows(report) {
       const row = test.meta?.securityCheck;
       const passed = test.status === 'passed';
       if (row) rows.push({ ...row, passed });
-      else if (inSecurityFolder && !passed && test.status !== 'skipped') rows.push(failedRow(test.fullName, relative(projectRoot, file.name)));
-      else if (inSecurityFolder && test.status === 'skipped') rows.push({ ...failedRow(test.fullName, relative(projectRoot, file.name)), note: 'skipped' });
+      else if (inSecurityFolder && !passed && test.status !== 'skipped')
+        rows.push(failedRow(test.fullName, relative(projectRoot, file.name)));
+      else if (inSecurityFolder && test.status === 'skipped')
+        rows.push({ ...failedRow(test.fullName, relative(projectRoot, file.name)), note: 'skipped' });
     }
   }
   return rows;

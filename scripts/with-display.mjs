@@ -19,8 +19,7 @@ function electronDriver() {
 }
 
 const [command, ...args] = process.argv.slice(2);
-const needsDisplay =
-  process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && electronDriver();
+const needsDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY && electronDriver();
 
 if (!command) {
   process.stderr.write('usage: node scripts/with-display.mjs <command> [arguments…]\n');

@@ -9,8 +9,6 @@ import { channelFor, isOperationName, OPERATION_NAMES } from '../src-shared/oper
 contextBridge.exposeInMainWorld(
   'gatehouse',
   buildBridgeApi(OPERATION_NAMES, (operation, payload) =>
-    isOperationName(operation)
-      ? ipcRenderer.invoke(channelFor(operation), payload)
-      : Promise.reject(new Error('Unknown operation')),
+    isOperationName(operation) ? ipcRenderer.invoke(channelFor(operation), payload) : Promise.reject(new Error('Unknown operation')),
   ),
 );

@@ -49,8 +49,7 @@ export const MESSAGES = {
   emailTaken: 'An account with this email already exists on this computer.',
   notSignedIn: 'You are signed out. Please sign in again.',
   wrongPassword: 'Your current password is incorrect.',
-  secretStoreUnavailable:
-    "Gatehouse can't reach your system keychain. Unlock it (or start your desktop's keyring service) and try again.",
+  secretStoreUnavailable: "Gatehouse can't reach your system keychain. Unlock it (or start your desktop's keyring service) and try again.",
   storageBusy: 'Gatehouse is busy saving other changes. Please try again in a moment.',
   forbidden: 'This request was refused.',
   internal: 'Something went wrong. Nothing was changed; please try again.',
@@ -74,7 +73,7 @@ export const MESSAGES = {
     'Your recovery codes are missing from the system keychain, so they cannot be shown. Click Regenerate Codes to get a new set.',
   saveFailed: 'Gatehouse could not save the file. Choose another folder and try again.',
   restoreNeedsKeychain:
-    "Gatehouse restored a backup and must check your system keychain before anyone signs in, so that nothing the backup undid works again. Unlock the keychain and try again.",
+    'Gatehouse restored a backup and must check your system keychain before anyone signs in, so that nothing the backup undid works again. Unlock the keychain and try again.',
   sameEmail: 'This is already your email address.',
   secondFactorRequired: 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.',
   secretMissingUseRecoveryCode:

@@ -6,8 +6,7 @@ import type { ApiError } from './errors';
  * session's new inactivity expiry (epoch ms), so the renderer needs no second call to learn it.
  */
 export type Result<T> =
-  | { readonly ok: true; readonly value: T; readonly sessionExpiresAt?: number }
-  | { readonly ok: false; readonly error: ApiError };
+  { readonly ok: true; readonly value: T; readonly sessionExpiresAt?: number } | { readonly ok: false; readonly error: ApiError };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };

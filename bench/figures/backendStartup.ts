@@ -48,7 +48,12 @@ export const backendStartup: Figure = {
       backend.close();
       return {
         rows: [
-          { id: 'backendStartup.compose', label: 'composeBackend (open SQLite, prepare statements, keychain adapter)', unit: 'ms', samples: [composeMs] },
+          {
+            id: 'backendStartup.compose',
+            label: 'composeBackend (open SQLite, prepare statements, keychain adapter)',
+            unit: 'ms',
+            samples: [composeMs],
+          },
           {
             id: 'backendStartup.firstCalls',
             label: 'First getSession + listAccounts after compose',
@@ -56,7 +61,12 @@ export const backendStartup: Figure = {
             samples: [firstCallsMs],
             baseline: { label: 'the same calls, warm', samples: [warmCallsMs] },
           },
-          { id: 'backendStartup.reconciled', label: 'Start-up keychain reconciliation done (background)', unit: 'ms', samples: [reconciledMs] },
+          {
+            id: 'backendStartup.reconciled',
+            label: 'Start-up keychain reconciliation done (background)',
+            unit: 'ms',
+            samples: [reconciledMs],
+          },
         ],
       };
     } finally {

@@ -86,10 +86,29 @@ export const memory: Figure = {
       const label = `after ${early} operations`;
       return {
         rows: [
-          { id: 'memory.heap', label: `Backend heap after ${total.toLocaleString('en-US')} mixed operations`, unit: 'MB', samples: [afterAll.heapMB], baseline: { label, samples: [after100.heapMB] }, target: { on: 'ratio', max: 1.1 } },
-          { id: 'memory.rss', label: `Backend RSS after ${total.toLocaleString('en-US')} mixed operations`, unit: 'MB', samples: [afterAll.rssMB], baseline: { label, samples: [after100.rssMB] }, target: { on: 'ratio', max: 1.1 } },
+          {
+            id: 'memory.heap',
+            label: `Backend heap after ${total.toLocaleString('en-US')} mixed operations`,
+            unit: 'MB',
+            samples: [afterAll.heapMB],
+            baseline: { label, samples: [after100.heapMB] },
+            target: { on: 'ratio', max: 1.1 },
+          },
+          {
+            id: 'memory.rss',
+            label: `Backend RSS after ${total.toLocaleString('en-US')} mixed operations`,
+            unit: 'MB',
+            samples: [afterAll.rssMB],
+            baseline: { label, samples: [after100.rssMB] },
+            target: { on: 'ratio', max: 1.1 },
+          },
         ],
-        details: { trajectoryMB: trajectory, scrypt: CHEAP_SCRYPT, operations: 'signIn, getSession, listSecurityEvents, updateProfile, listAccounts, getTwoFactorStatus, signIn (unknown email), signOut' },
+        details: {
+          trajectoryMB: trajectory,
+          scrypt: CHEAP_SCRYPT,
+          operations:
+            'signIn, getSession, listSecurityEvents, updateProfile, listAccounts, getTwoFactorStatus, signIn (unknown email), signOut',
+        },
       };
     } finally {
       bench.cleanup();

@@ -99,14 +99,15 @@ export const rendererWeight: Figure = {
   async run({ renderers }) {
     const report = readReport(renderers.app);
     const files = { app: measureFiles(renderers.app), baseline: measureFiles(renderers.baseline) };
-    const initial = { app: initialFiles(renderers.app, report), baseline: initialFiles(renderers.baseline, readReport(renderers.baseline)) };
+    const initial = {
+      app: initialFiles(renderers.app, report),
+      baseline: initialFiles(renderers.baseline, readReport(renderers.baseline)),
+    };
     const app = weigh(files.app);
     const baseline = weigh(files.baseline);
     const appInitial = weigh(files.app, initial.app);
     const baselineInitial = weigh(files.baseline, initial.baseline);
-    const leaked = report.modules.filter((module) =>
-      MAIN_ONLY_PACKAGES.some((name) => module.id.includes(`node_modules/${name}/`)),
-    );
+    const leaked = report.modules.filter((module) => MAIN_ONLY_PACKAGES.some((name) => module.id.includes(`node_modules/${name}/`)));
     const sharedSchemas = report.modules.filter((module) => /src-shared\/schemas/.test(module.id));
     const packages = new Map<string, number>();
     for (const module of report.modules) {

@@ -9,8 +9,7 @@ import { seedDatabase } from '../lib/seedDatabase';
 import { openDurableCommit } from '../lib/durableCommit';
 import { sampleMs, timeMs } from '../lib/stats';
 
-const directoryBytes = (dir: string): number =>
-  readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+const directoryBytes = (dir: string): number => readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
 
 /**
  * Scale: 10,000 accounts and 1,000,000 security-log rows (every tenth row on the account the
@@ -67,8 +66,20 @@ export const scale: Figure = {
       const target = { on: 'value', max: 5 } as const;
       return {
         rows: [
-          { id: 'scale.listAccounts', label: `List ${plan.accounts.toLocaleString('en-US')} accounts (listAccounts)`, unit: 'ms', samples: samples.listAccounts, target },
-          { id: 'scale.recentActivity', label: 'Recent security activity (listSecurityEvents)', unit: 'ms', samples: samples.recentActivity, target },
+          {
+            id: 'scale.listAccounts',
+            label: `List ${plan.accounts.toLocaleString('en-US')} accounts (listAccounts)`,
+            unit: 'ms',
+            samples: samples.listAccounts,
+            target,
+          },
+          {
+            id: 'scale.recentActivity',
+            label: 'Recent security activity (listSecurityEvents)',
+            unit: 'ms',
+            samples: samples.recentActivity,
+            target,
+          },
           {
             id: 'scale.signInNonKdf',
             label: 'Sign-in without the KDF (signIn, skipKdfHasher)',
@@ -77,8 +88,19 @@ export const scale: Figure = {
             baseline: { label: 'one SQLite commit (WAL, synchronous=FULL)', samples: samples.signIn.b },
             target,
           },
-          { id: 'scale.unexpectedScans', label: 'Filtered queries that scan a whole table', unit: 'queries', samples: [unexpectedScans.length], target: { on: 'value', max: 0 } },
-          { id: 'scale.bytesPerAccount', label: 'Data directory size per account (incl. its share of the log)', unit: 'KB', samples: [dataDirBytes / plan.accounts / 1024] },
+          {
+            id: 'scale.unexpectedScans',
+            label: 'Filtered queries that scan a whole table',
+            unit: 'queries',
+            samples: [unexpectedScans.length],
+            target: { on: 'value', max: 0 },
+          },
+          {
+            id: 'scale.bytesPerAccount',
+            label: 'Data directory size per account (incl. its share of the log)',
+            unit: 'KB',
+            samples: [dataDirBytes / plan.accounts / 1024],
+          },
         ],
         details: {
           accounts: plan.accounts,

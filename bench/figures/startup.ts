@@ -122,7 +122,10 @@ export const startup: Figure = {
       rmSync(dataDir, { recursive: true, force: true });
     }
     const samples = (side: Side, key: keyof LaunchTiming) => timings[side].map((timing) => timing[key]);
-    const medians = (key: keyof LaunchTiming) => ({ app: summarize(samples('app', key)).median, baseline: summarize(samples('baseline', key)).median });
+    const medians = (key: keyof LaunchTiming) => ({
+      app: summarize(samples('app', key)).median,
+      baseline: summarize(samples('baseline', key)).median,
+    });
     return {
       rows: [
         {

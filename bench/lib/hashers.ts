@@ -9,8 +9,7 @@ export const CHEAP_SCRYPT = TEST_SCRYPT;
 export const BENCH_PASSWORD = 'correct horse battery staple';
 
 /** One stored hash in the app's own format, computed once and shared by seeded accounts. */
-export const hashOnce = (params: ScryptParameters, password = BENCH_PASSWORD): Promise<string> =>
-  createScryptHasher(params).hash(password);
+export const hashOnce = (params: ScryptParameters, password = BENCH_PASSWORD): Promise<string> => createScryptHasher(params).hash(password);
 
 /** The KDF floor: the bare scrypt call the hasher makes, with the same parameters and key length. */
 export function bareScrypt(password: string, salt: Buffer, { logN, r, p }: ScryptParameters): Promise<Buffer> {

@@ -32,8 +32,7 @@ export function interactiveProbeScript(): string {
     const emailField = (): HTMLInputElement | undefined =>
       [...document.querySelectorAll('input')].find(
         (input) =>
-          input.getAttribute('aria-label') === 'Email' ||
-          [...(input.labels ?? [])].some((label) => label.textContent?.trim() === 'Email'),
+          input.getAttribute('aria-label') === 'Email' || [...(input.labels ?? [])].some((label) => label.textContent?.trim() === 'Email'),
       );
     const check = (): void => {
       if (seen.interactiveMs !== undefined) return;

@@ -83,5 +83,11 @@ export function toResult(id: string, title: string, report: FigureReport): Figur
       met: row.target && !report.pending ? isMet(row.target, value.median, ratio) : null,
     };
   });
-  return { id, title, rows, ...(report.details ? { details: report.details } : {}), ...(report.pending ? { pending: report.pending } : {}) };
+  return {
+    id,
+    title,
+    rows,
+    ...(report.details ? { details: report.details } : {}),
+    ...(report.pending ? { pending: report.pending } : {}),
+  };
 }

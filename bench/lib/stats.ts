@@ -36,12 +36,7 @@ export async function sampleMs(work: () => unknown, runs: number, warmup = 1): P
  * Timings of two pieces of work measured alternately (a, b, b, a, a, b, …), so that drift on a
  * shared machine hits both sides of a ratio alike.
  */
-export async function samplePairMs(
-  a: () => unknown,
-  b: () => unknown,
-  runs: number,
-  warmup = 1,
-): Promise<{ a: number[]; b: number[] }> {
+export async function samplePairMs(a: () => unknown, b: () => unknown, runs: number, warmup = 1): Promise<{ a: number[]; b: number[] }> {
   for (let i = 0; i < warmup; i++) {
     await a();
     await b();

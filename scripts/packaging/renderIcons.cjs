@@ -28,10 +28,11 @@ function lightTokens(css) {
 /** IconLogo.vue's <svg> with its scoped CSS classes turned into presentation attributes. */
 function logoSvg(vueSource = fs.readFileSync(LOGO, 'utf8'), tokensCss = fs.readFileSync(TOKENS, 'utf8')) {
   const tokens = lightTokens(tokensCss);
-  const resolve = (value) => value.replace(/var\((--[\w-]+)\)/g, (_, name) => {
-    if (!tokens.has(name)) throw new Error(`renderIcons: ${name} is not defined in tokens.css`);
-    return tokens.get(name);
-  });
+  const resolve = (value) =>
+    value.replace(/var\((--[\w-]+)\)/g, (_, name) => {
+      if (!tokens.has(name)) throw new Error(`renderIcons: ${name} is not defined in tokens.css`);
+      return tokens.get(name);
+    });
   const rules = new Map();
   const style = vueSource.match(/<style[^>]*>([\s\S]*?)<\/style>/)?.[1] ?? '';
   for (const [, className, body] of style.matchAll(/\.([\w-]+)\s*\{([^}]*)\}/g)) {

@@ -63,8 +63,7 @@ export const twoFactorAlreadyActive = (): AppError =>
 
 export const twoFactorNotActive = (): AppError => new AppError({ code: 'TWO_FACTOR_NOT_ACTIVE', message: MESSAGES.twoFactorNotActive });
 
-export const secretMissing = (message: string = MESSAGES.secretMissing): AppError =>
-  new AppError({ code: 'SECRET_MISSING', message });
+export const secretMissing = (message: string = MESSAGES.secretMissing): AppError => new AppError({ code: 'SECRET_MISSING', message });
 
 export const saveFailed = (): AppError => new AppError({ code: 'SAVE_FAILED', message: MESSAGES.saveFailed });
 

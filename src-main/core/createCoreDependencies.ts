@@ -62,7 +62,9 @@ export function createCoreDependencies(options: DependencyOptions): { deps: Core
   const stopIfClosed = (error: unknown): void => {
     if (db.open) throw error;
   };
-  const witness = createWitnessQueue(logger, (accountId) => (db.open ? syncWitness(deps, accountId).catch(stopIfClosed) : Promise.resolve()));
+  const witness = createWitnessQueue(logger, (accountId) =>
+    db.open ? syncWitness(deps, accountId).catch(stopIfClosed) : Promise.resolve(),
+  );
   /** One write transaction; the accounts whose two-factor state it changed are then mirrored to the keychain. */
   const transaction = <T>(work: () => T): T => {
     try {

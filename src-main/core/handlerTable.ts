@@ -65,11 +65,15 @@ export function createHandlerTable(deps: CoreDependencies, startupNotice: Startu
     deleteAccount: (input, { deps: scoped, signedIn }) => deleteAccount(scoped, signedIn, input),
     listSecurityEvents: (input, { deps: scoped, signedIn }) => listSecurityEvents(scoped, signedIn, input),
     getTwoFactorStatus: (_input, { deps: scoped, signedIn }) => getTwoFactorStatus(scoped, signedIn),
-    confirmTwoFactorEnrollment: revealsSecrets(deps, (input, { deps: scoped, signedIn }) => confirmTwoFactorEnrollment(scoped, signedIn, input)),
+    confirmTwoFactorEnrollment: revealsSecrets(deps, (input, { deps: scoped, signedIn }) =>
+      confirmTwoFactorEnrollment(scoped, signedIn, input),
+    ),
     cancelTwoFactorEnrollment: (_input, { deps: scoped, signedIn }) => cancelTwoFactorEnrollment(scoped, signedIn),
     extendTwoFactorEnrollment: (_input, { deps: scoped, signedIn }) => extendTwoFactorEnrollment(scoped, signedIn),
     copyToClipboard: (input, { deps: scoped, signedIn }) => copyToClipboard(scoped, signedIn, input),
-    beginTwoFactorEnrollment: revealsSecrets(deps, (input, { deps: scoped, signedIn }) => beginTwoFactorEnrollment(scoped, signedIn, input)),
+    beginTwoFactorEnrollment: revealsSecrets(deps, (input, { deps: scoped, signedIn }) =>
+      beginTwoFactorEnrollment(scoped, signedIn, input),
+    ),
     getRecoveryCodes: revealsSecrets(deps, (input, { deps: scoped, signedIn }) => getRecoveryCodes(scoped, signedIn, input)),
     regenerateRecoveryCodes: revealsSecrets(deps, (input, { deps: scoped, signedIn }) => regenerateRecoveryCodes(scoped, signedIn, input)),
     deactivateTwoFactor: (input, { deps: scoped, signedIn }) => deactivateTwoFactor(scoped, signedIn, input),

@@ -146,12 +146,15 @@ export function runGatehouse(launch: GatehouseLaunch): void {
     void working.then(close).finally(() => app.quit());
   });
 
-  void app.whenReady().then(start).catch((error: unknown) => {
-    try {
-      guarded('show the start-up error', () => showStartupError(error)); // e.g. a database from a newer Gatehouse
-      guarded('close its database', () => backend?.close());
-    } finally {
-      app.exit(1);
-    }
-  });
+  void app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      try {
+        guarded('show the start-up error', () => showStartupError(error)); // e.g. a database from a newer Gatehouse
+        guarded('close its database', () => backend?.close());
+      } finally {
+        app.exit(1);
+      }
+    });
 }

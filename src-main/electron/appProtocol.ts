@@ -11,9 +11,7 @@ import { APP_SCHEME } from './origins';
  * every custom scheme must be listed in this one call.
  */
 export function registerAppSchemeAsPrivileged(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 /** After `ready`: map gatehouse://app/<path> to files under rootDir (out/renderer). */

@@ -33,9 +33,7 @@ export function applicationMenuTemplate(
   help: HelpActions,
 ): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
-    ...(includeDevTools
-      ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as const)
-      : []),
+    ...(includeDevTools ? ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as const) : []),
     { role: 'resetZoom' },
     { role: 'zoomIn' },
     { role: 'zoomOut' },

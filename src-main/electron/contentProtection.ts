@@ -13,14 +13,7 @@ import type { EventEmitter } from 'node:events';
 import { powerMonitor, screen, type BrowserWindow } from 'electron';
 
 /** Window events after which the OS may have reset the protection. */
-export const REAPPLY_ON_WINDOW_EVENTS = [
-  'show',
-  'restore',
-  'maximize',
-  'unmaximize',
-  'enter-full-screen',
-  'leave-full-screen',
-] as const;
+export const REAPPLY_ON_WINDOW_EVENTS = ['show', 'restore', 'maximize', 'unmaximize', 'enter-full-screen', 'leave-full-screen'] as const;
 
 /** Display and power changes after which the OS may have reset it (Windows re-creates surfaces). */
 export const REAPPLY_ON_DISPLAY_EVENTS = ['display-added', 'display-removed', 'display-metrics-changed'] as const;

@@ -24,6 +24,4 @@ const HEADER_ONLY = ['frame-ancestors'];
 export const CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');
 
 /** The same policy as it must appear in the renderer's `<meta http-equiv="Content-Security-Policy">`. */
-export const META_CONTENT_SECURITY_POLICY = DIRECTIVES.filter(
-  (directive) => !HEADER_ONLY.includes(directive.split(' ')[0]!),
-).join('; ');
+export const META_CONTENT_SECURITY_POLICY = DIRECTIVES.filter((directive) => !HEADER_ONLY.includes(directive.split(' ')[0]!)).join('; ');

@@ -21,10 +21,7 @@ export interface MainWindowOptions {
   readonly placement?: WindowPlacement;
 }
 
-export function mainWindowConstructorOptions(
-  options: MainWindowOptions,
-  prefersDark: boolean,
-): BrowserWindowConstructorOptions {
+export function mainWindowConstructorOptions(options: MainWindowOptions, prefersDark: boolean): BrowserWindowConstructorOptions {
   return {
     title: 'Gatehouse',
     ...(options.placement?.bounds ?? WINDOW_SIZE),

@@ -14,8 +14,7 @@ export const RESTORE_UNDOES =
   'Accounts deleted since stay deleted.';
 
 /** A backup's time as the person reads dates, e.g. "28 Nov 2026, 14:30". */
-const formatTakenAt = (takenAt: number): string =>
-  new Date(takenAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const formatTakenAt = (takenAt: number): string => new Date(takenAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /** The dialog's text and buttons, with the choice each button stands for (the first is the default). */
 export function recoveryDialog(report: DamagedDatabaseReport): { options: MessageBoxOptions; choices: RecoveryChoice[] } {

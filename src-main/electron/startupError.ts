@@ -4,8 +4,7 @@ import { DatabaseOpenError } from '../core/db/openDatabase';
 
 export const STARTUP_ERROR_TITLE = "Gatehouse can't start";
 
-const GENERIC_STARTUP_MESSAGE =
-  'Gatehouse ran into an unexpected problem while starting. Nothing was changed. Please try again.';
+const GENERIC_STARTUP_MESSAGE = 'Gatehouse ran into an unexpected problem while starting. Nothing was changed. Please try again.';
 
 /** DatabaseOpenError messages are written for people; any other error's text stays out of the dialog. */
 export function startupErrorMessage(error: unknown): string {

@@ -16,8 +16,7 @@ export function setGatehouseApi(api: GatehouseApi | null): void {
 
 export function getGatehouseApi(): GatehouseApi {
   if (injected) return injected;
-  const bridge =
-    typeof window === 'undefined' ? undefined : (window as Window & { readonly gatehouse?: GatehouseApi }).gatehouse;
+  const bridge = typeof window === 'undefined' ? undefined : (window as Window & { readonly gatehouse?: GatehouseApi }).gatehouse;
   if (!bridge) {
     throw new Error(
       'Gatehouse: window.gatehouse is missing. The preload script did not expose the bridge, so the app cannot reach its data.',
@@ -31,10 +30,7 @@ export function getGatehouseApi(): GatehouseApi {
  * rejected promise or a malformed reply becomes an INTERNAL error with the
  * person-readable message (the details go to the console, never to the screen).
  */
-export async function callGatehouse<K extends OperationName>(
-  operation: K,
-  input: OperationInput<K>,
-): Promise<Result<OperationOutput<K>>> {
+export async function callGatehouse<K extends OperationName>(operation: K, input: OperationInput<K>): Promise<Result<OperationOutput<K>>> {
   try {
     const result: unknown = await getGatehouseApi()[operation](input);
     if (isResult(result)) return result as Result<OperationOutput<K>>;

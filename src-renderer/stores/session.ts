@@ -79,10 +79,7 @@ export const useSessionStore = defineStore('session', () => {
    * and a successful call that acts within the session (src-shared/access.ts) moves its expiry to
    * the one the reply carries.
    */
-  async function request<K extends OperationName>(
-    operation: K,
-    input: OperationInput<K>,
-  ): Promise<Result<OperationOutput<K>>> {
+  async function request<K extends OperationName>(operation: K, input: OperationInput<K>): Promise<Result<OperationOutput<K>>> {
     const started = epoch;
     const result = await callGatehouse(operation, input);
     if (!result.ok) {
@@ -158,9 +155,7 @@ export const useSessionStore = defineStore('session', () => {
    * Resolves to main's answer (which may hold a pending second sign-in step, for stores/signIn),
    * or null when it failed or a session started or ended meanwhile.
    */
-  function ensureLoaded(
-    reply?: Promise<Result<OperationOutput<'getSession'>>>,
-  ): Promise<OperationOutput<'getSession'> | null> {
+  function ensureLoaded(reply?: Promise<Result<OperationOutput<'getSession'>>>): Promise<OperationOutput<'getSession'> | null> {
     loading ??= (async () => {
       const started = epoch;
       const result = await (reply ?? request('getSession', {}));

@@ -13,16 +13,7 @@ export type RecoveryCodesReason = 'activated' | 'viewed' | 'regenerated';
 
 /** What the store is waiting for, if anything (one two-factor request at a time). */
 export type TwoFactorTask =
-  | 'status'
-  | 'begin'
-  | 'confirm'
-  | 'cancel'
-  | 'extend'
-  | 'codes'
-  | 'regenerate'
-  | 'deactivate'
-  | 'copy'
-  | 'download';
+  'status' | 'begin' | 'confirm' | 'cancel' | 'extend' | 'codes' | 'regenerate' | 'deactivate' | 'copy' | 'download';
 
 /**
  * Two-factor authentication of the signed-in account: its status, a pending

@@ -55,7 +55,8 @@ for (const journey of JOURNEYS) {
         await page.emulateMedia({ colorScheme });
         expect(await axeViolations(app.page), `${screen.name} (${colorScheme})`).toEqual([]);
         const borders = await inputBorderContrasts(app.page);
-        for (const border of borders) expect(border.ratio, `${screen.name} (${colorScheme}): ${border.field} border`).toBeGreaterThanOrEqual(3);
+        for (const border of borders)
+          expect(border.ratio, `${screen.name} (${colorScheme}): ${border.field} border`).toBeGreaterThanOrEqual(3);
         fieldsChecked += borders.length;
       }
     });

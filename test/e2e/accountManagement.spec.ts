@@ -36,7 +36,10 @@ test('deleting the only account lands on Create account, and nothing of it is le
 
   // Cancel at the confirmation changes nothing.
   await button(page, 'Delete account').click();
-  await page.getByRole('alertdialog', { name: 'Delete your account?', exact: true }).getByRole('button', { name: 'Cancel', exact: true }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Delete your account?', exact: true })
+    .getByRole('button', { name: 'Cancel', exact: true })
+    .click();
   await expect(button(page, 'Delete account')).toBeFocused();
 
   const dialog = await openDeleteDialog(page);

@@ -27,8 +27,7 @@ test('the preload bundle requires nothing but electron', () => {
  * (keytar lazily). Checked in the files and in a run.
  */
 const isOwnChunk = (name: string): boolean => /^\.\/chunks\/[\w.-]+\.js$/.test(name);
-const mayLoad = (name: string): boolean =>
-  ['electron', 'better-sqlite3', 'keytar'].includes(name) || isBuiltin(name) || isOwnChunk(name);
+const mayLoad = (name: string): boolean => ['electron', 'better-sqlite3', 'keytar'].includes(name) || isBuiltin(name) || isOwnChunk(name);
 const requiredBy = (code: string): Set<string> =>
   new Set([...code.matchAll(/\b[\w$]*require[\w$]*\(\s*["']([^"']+)["']\s*\)/gi)].map((match) => match[1]!));
 const mainChunks = (): string[] => {
@@ -118,7 +117,11 @@ test('the main bundle starts, opens the data directory, serves IPC from the main
     // In one write with the marks for clipboard managers (this platform's; see secretClipboardMarkers).
     expect(report.clipboardFormats).toContain('text/plain');
     expect(report.clipboardFormats.length).toBeGreaterThan(1);
-    expect(report.clipboardFormats.every((format: string) => format === 'text/plain' || format.startsWith('electron application/osclipboard;format='))).toBe(true);
+    expect(
+      report.clipboardFormats.every(
+        (format: string) => format === 'text/plain' || format.startsWith('electron application/osclipboard;format='),
+      ),
+    ).toBe(true);
     // The window was created unprotected, and protected while the QR code and secret key were shown.
     expect(report.contentProtection[0]).toBe(false);
     expect(report.protectedDuringEnrollment).toBe(true);

@@ -17,7 +17,10 @@ import {
   seeRecoveryCodes,
 } from './support/twoFactor';
 
-test('the window is kept out of screen capture while the QR code, secret key or recovery codes show, and only then', async ({ app, page }) => {
+test('the window is kept out of screen capture while the QR code, secret key or recovery codes show, and only then', async ({
+  app,
+  page,
+}) => {
   test.slow(); // three password checks and an activation, each a deliberate scrypt: slow on a loaded machine
   await createAccount(page, ALICE);
   await openSecurity(page, ALICE);

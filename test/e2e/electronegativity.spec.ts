@@ -14,8 +14,7 @@ import { scanWithElectronegativity, type Finding } from './electronegativity/sca
 import { stageBuildOutput } from './electronegativity/stageBuildOutput';
 import { recordSecurityCheck } from '../support/securityCheck';
 
-const isAllowedBy = (entry: AllowedFinding, finding: Finding): boolean =>
-  entry.check === finding.check && entry.file === finding.file;
+const isAllowedBy = (entry: AllowedFinding, finding: Finding): boolean => entry.check === finding.check && entry.file === finding.file;
 const notAllowed = (findings: readonly Finding[]): Finding[] =>
   findings.filter((finding) => !ALLOWED_FINDINGS.some((entry) => isAllowedBy(entry, finding)));
 const describe = (findings: readonly Finding[]): string =>

@@ -24,10 +24,10 @@ const FORBIDDEN = { ok: false, error: { code: 'FORBIDDEN', message: 'This reques
 
 /** Calls one operation through the page's window.gatehouse, as the renderer would. */
 function callApi<K extends OperationName>(page: Page, operation: K, input: OperationInput<K>): Promise<Result<OperationOutput<K>>> {
-  return page.evaluate(
-    ([name, payload]) => (window as unknown as BridgeWindow).gatehouse[name]!(payload),
-    [operation, input] as const,
-  ) as Promise<Result<OperationOutput<K>>>;
+  return page.evaluate(([name, payload]) => (window as unknown as BridgeWindow).gatehouse[name]!(payload), [
+    operation,
+    input,
+  ] as const) as Promise<Result<OperationOutput<K>>>;
 }
 
 /** callApi, expecting success; resolves to the value. */
@@ -50,7 +50,11 @@ test.describe('either driver', () => {
     const secret = enrollment.secretKey.replace(/\s+/g, '');
 
     // A signed-in reply also carries the session's new expiry (issue 14).
-    expect(await callApi(page, 'copyToClipboard', { item: 'secretKey' })).toEqual({ ok: true, value: {}, sessionExpiresAt: expect.any(Number) });
+    expect(await callApi(page, 'copyToClipboard', { item: 'secretKey' })).toEqual({
+      ok: true,
+      value: {},
+      sessionExpiresAt: expect.any(Number),
+    });
     expect((await app.clipboardText()).replace(/\s+/g, '')).toBe(secret);
 
     const code = await new Authenticator(secret).freshCode();
@@ -64,7 +68,11 @@ test.describe('either driver', () => {
     for (const { code: recoveryCode } of recoveryCodes.codes) expect(files[0]!.contents).toContain(recoveryCode);
 
     await app.cancelNextSave();
-    expect(await callApi(page, 'downloadRecoveryCodes', {})).toEqual({ ok: true, value: { saved: false }, sessionExpiresAt: expect.any(Number) });
+    expect(await callApi(page, 'downloadRecoveryCodes', {})).toEqual({
+      ok: true,
+      value: { saved: false },
+      sessionExpiresAt: expect.any(Number),
+    });
     expect(await app.savedFiles()).toHaveLength(1);
   });
 });
@@ -91,7 +99,10 @@ test.describe('chromium driver', () => {
       configurable: false,
       bindingVisible: false,
     });
-    expect(await page.evaluate(() => (window as unknown as BridgeWindow).gatehouse.listAccounts!())).toEqual({ ok: true, value: { accounts: [] } });
+    expect(await page.evaluate(() => (window as unknown as BridgeWindow).gatehouse.listAccounts!())).toEqual({
+      ok: true,
+      value: { accounts: [] },
+    });
   });
 
   test('calls from a child frame or another origin are refused', async ({ page }) => {

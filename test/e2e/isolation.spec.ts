@@ -12,16 +12,37 @@ import { recordSecurityCheck } from '../support/securityCheck';
 
 /** Globals a Node-integrated or leaky renderer would have. */
 const NODE_AND_ELECTRON_GLOBALS = [
-  'require', 'process', 'module', 'exports', 'global', 'Buffer', 'setImmediate', '__dirname', '__filename',
-  'ipcRenderer', 'electron', 'contextBridge', 'webFrame', 'ipc', 'api', 'bridge', 'nodeRequire',
+  'require',
+  'process',
+  'module',
+  'exports',
+  'global',
+  'Buffer',
+  'setImmediate',
+  '__dirname',
+  '__filename',
+  'ipcRenderer',
+  'electron',
+  'contextBridge',
+  'webFrame',
+  'ipc',
+  'api',
+  'bridge',
+  'nodeRequire',
 ];
 
 test('the page cannot reach require, process, Electron or any IPC object', async ({ page }) => {
   const seen = await page.evaluate((names) => {
     // Bare identifiers first (typeof of an undeclared name is 'undefined', never a ReferenceError).
     const bare = {
-      require: typeof require, process: typeof process, module: typeof module, exports: typeof exports,
-      global: typeof global, Buffer: typeof Buffer, __dirname: typeof __dirname, __filename: typeof __filename,
+      require: typeof require,
+      process: typeof process,
+      module: typeof module,
+      exports: typeof exports,
+      global: typeof global,
+      Buffer: typeof Buffer,
+      __dirname: typeof __dirname,
+      __filename: typeof __filename,
     };
     const onGlobals = names.flatMap((name) =>
       [window, globalThis, self].map((scope) => ({ name, type: typeof (scope as unknown as Record<string, unknown>)[name] })),
@@ -29,12 +50,16 @@ test('the page cannot reach require, process, Electron or any IPC object', async
     // Anything on window whose name smells of IPC, Electron or Node. Playwright's own plumbing
     // (__playwright…, in any page it drives; the chromium driver's transport rides on it) and the
     // WebXR interface XRWebGLBinding are not the app's.
-    const smells = (name: string): boolean =>
-      /ipc|electron|binding/i.test(name) || /require|^process$|^Buffer$|^module$/.test(name);
+    const smells = (name: string): boolean => /ipc|electron|binding/i.test(name) || /require|^process$|^Buffer$|^module$/.test(name);
     const suspicious = Object.getOwnPropertyNames(window).filter(
       (name) => smells(name) && !name.startsWith('__playwright') && name !== 'XRWebGLBinding',
     );
-    return { bare, defined: onGlobals.filter(({ type }) => type !== 'undefined'), suspicious, scanned: Object.getOwnPropertyNames(window).length };
+    return {
+      bare,
+      defined: onGlobals.filter(({ type }) => type !== 'undefined'),
+      suspicious,
+      scanned: Object.getOwnPropertyNames(window).length,
+    };
   }, NODE_AND_ELECTRON_GLOBALS);
 
   expect(Object.entries(seen.bare).filter(([, type]) => type !== 'undefined')).toEqual([]);
@@ -103,7 +128,10 @@ async function expectBlocked(page: Page, probes: readonly Probe[]): Promise<void
     const result = await runProbe(page, probe, policies);
     expect(result.outcome, probe).toBe('blocked');
     expect([...new Set(result.violations.map((v) => v.policy))].sort(), probe).toEqual([...policies].sort());
-    expect(result.violations.every((v) => v.disposition === 'enforce'), probe).toBe(true);
+    expect(
+      result.violations.every((v) => v.disposition === 'enforce'),
+      probe,
+    ).toBe(true);
   }
   // Still the app, on the same screen. Read from the page itself: after the blocked form post,
   // Playwright's locators keep waiting for a navigation that Chromium cancelled.
@@ -120,7 +148,9 @@ test('the CSP blocks injected inline scripts, inline handlers, javascript: URLs,
   });
 });
 
-test('the CSP blocks every request to another origin: fetch, XHR, WebSocket, EventSource, scripts, styles, images, frames, forms', async ({ page }) => {
+test('the CSP blocks every request to another origin: fetch, XHR, WebSocket, EventSource, scripts, styles, images, frames, forms', async ({
+  page,
+}) => {
   await expectBlocked(page, NETWORK_PROBES);
   recordSecurityCheck(test.info(), {
     area: 'Electron shell',

@@ -57,7 +57,10 @@ async function signInByKeyboard(page: Page): Promise<void> {
   await expect(heading(page, 'Two-factor authentication')).toBeFocused();
 }
 
-test('the two-factor article by keyboard only: activate, sign in with a code and a recovery code, regenerate, deactivate', async ({ page, app }) => {
+test('the two-factor article by keyboard only: activate, sign in with a code and a recovery code, regenerate, deactivate', async ({
+  page,
+  app,
+}) => {
   test.slow();
   await expect(field(page, 'Name')).toBeFocused();
   await page.keyboard.type(ALICE.name);

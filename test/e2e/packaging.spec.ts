@@ -56,7 +56,8 @@ function buildPackage(variant: 'release' | 'testable'): PackagedApp {
   const electronDist = makeStandInElectronDist(join(workDir, 'stand-in-electron'));
   const output = join(workDir, 'dist');
   const env = { ...process.env };
-  for (const name of ['GATEHOUSE_TESTABLE', 'CSC_LINK', 'CSC_NAME', 'WIN_CSC_LINK', 'APPLE_ID', 'APPLE_API_KEY', 'APPLE_KEYCHAIN_PROFILE']) delete env[name];
+  for (const name of ['GATEHOUSE_TESTABLE', 'CSC_LINK', 'CSC_NAME', 'WIN_CSC_LINK', 'APPLE_ID', 'APPLE_API_KEY', 'APPLE_KEYCHAIN_PROFILE'])
+    delete env[name];
   const run = spawnSync(
     process.execPath,
     [
@@ -130,21 +131,30 @@ test.describe('the packaged app (electron-builder --dir, stand-in Electron)', ()
     mkdirSync(dataDir);
     try {
       // resources/ holds the app and nothing of Electron's (its demo app default_app.asar is dropped).
-      expect(readdirSync(packaged.resourcesDir).filter((name) => name.startsWith('app') || name.endsWith('.asar')).sort()).toEqual(['app.asar', 'app.asar.unpacked']);
+      expect(
+        readdirSync(packaged.resourcesDir)
+          .filter((name) => name.startsWith('app') || name.endsWith('.asar'))
+          .sort(),
+      ).toEqual(['app.asar', 'app.asar.unpacked']);
       const files = await extractPackage(packaged.resourcesDir, extracted);
       // Derived, not listed: the production dependencies the built bundle still requires, with theirs.
       const { externals, neededNames } = runtimeDependencies(projectRoot, buildOutput.main);
       expect(externals).toEqual(expect.arrayContaining(['better-sqlite3', 'keytar']));
       const expectedPackages = new Set(neededNames);
 
-      const violations = files.flatMap((file) => violationsOf(file, expectedPackages, process.platform, process.arch).map((why) => `${file.path}: ${why}`));
+      const violations = files.flatMap((file) =>
+        violationsOf(file, expectedPackages, process.platform, process.arch).map((why) => `${file.path}: ${why}`),
+      );
       expect(violations).toEqual([]);
       const packagedPackages = new Set(files.map((file) => packageOf(file.path)).filter((name) => name !== null));
       expect([...packagedPackages].sort()).toEqual([...expectedPackages].sort());
-      expect(files.map((file) => file.path)).toEqual(expect.arrayContaining(['package.json', 'out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']));
+      expect(files.map((file) => file.path)).toEqual(
+        expect.arrayContaining(['package.json', 'out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html']),
+      );
       expect(files.filter((file) => file.path.endsWith('.node')).length).toBeGreaterThanOrEqual(2); // better-sqlite3, keytar
       // The app itself (app.asar and its unpacked binaries), whatever Electron adds around it.
-      const appBytes = statSync(join(packaged.resourcesDir, 'app.asar')).size + directorySize(join(packaged.resourcesDir, 'app.asar.unpacked'));
+      const appBytes =
+        statSync(join(packaged.resourcesDir, 'app.asar')).size + directorySize(join(packaged.resourcesDir, 'app.asar.unpacked'));
       expect(appBytes).toBeLessThanOrEqual(15_000_000);
 
       const manifest = JSON.parse(readFileSync(join(extracted, 'package.json'), 'utf8'));
@@ -155,7 +165,13 @@ test.describe('the packaged app (electron-builder --dir, stand-in Electron)', ()
       const loadedList = join(packaged.workDir, 'loaded.json');
       const run = spawnSync(
         process.execPath,
-        ['-r', join(__dirname, 'buildOutput/electronStub.cjs'), '-r', join(__dirname, 'packaging/loadRecorder.cjs'), join(extracted, 'out/main/index.js')],
+        [
+          '-r',
+          join(__dirname, 'buildOutput/electronStub.cjs'),
+          '-r',
+          join(__dirname, 'packaging/loadRecorder.cjs'),
+          join(extracted, 'out/main/index.js'),
+        ],
         {
           cwd: packaged.workDir,
           env: {
@@ -181,7 +197,9 @@ test.describe('the packaged app (electron-builder --dir, stand-in Electron)', ()
 
       // Nothing packaged that the app did not load (the stub's own otplib comes from the project, not the package).
       const loaded: string[] = JSON.parse(readFileSync(loadedList, 'utf8'));
-      const loadedFromPackage = loaded.filter((file) => file.startsWith(extracted + sep)).map((file) => relative(extracted, file).split(sep).join('/'));
+      const loadedFromPackage = loaded
+        .filter((file) => file.startsWith(extracted + sep))
+        .map((file) => relative(extracted, file).split(sep).join('/'));
       const loadedPackages = new Set(loadedFromPackage.map(packageOf).filter((name) => name !== null));
       expect([...loadedPackages].sort()).toEqual([...packagedPackages].sort());
 
@@ -204,7 +222,10 @@ test.describe('the packaged app (electron-builder --dir, stand-in Electron)', ()
       ['appId', 'deb', 'dmg', 'electronFuses', 'executableName', 'extraMetadata', 'linux', 'mac', 'nsis', 'productName', 'win'].sort(),
     );
     for (const key of differing.filter((key) => key !== 'electronFuses')) {
-      const withoutNames = (value: unknown) => JSON.stringify(value).replace(/Gatehouse \(testable\)|gatehouse-testable|\.testable|-testable/g, '').replace(/Gatehouse|gatehouse/g, '');
+      const withoutNames = (value: unknown) =>
+        JSON.stringify(value)
+          .replace(/Gatehouse \(testable\)|gatehouse-testable|\.testable|-testable/g, '')
+          .replace(/Gatehouse|gatehouse/g, '');
       expect(withoutNames(testable[key]), key).toBe(withoutNames(release[key]));
     }
 
@@ -229,7 +250,12 @@ test.describe('the packaged app (electron-builder --dir, stand-in Electron)', ()
     const unreachable = 'http://127.0.0.1:9/';
     const env: NodeJS.ProcessEnv = { ...process.env, ELECTRON_MIRROR: unreachable, ELECTRON_BUILDER_BINARIES_MIRROR: unreachable };
     delete env.GATEHOUSE_DIST_SKIP_NETWORK_CHECK;
-    const run = spawnSync(process.execPath, [join(projectRoot, 'scripts/dist.mjs')], { cwd: projectRoot, env, encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, [join(projectRoot, 'scripts/dist.mjs')], {
+      cwd: projectRoot,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('Gatehouse installers were not built');
     expect(run.stderr).toContain('127.0.0.1:9 cannot be reached');

@@ -70,7 +70,9 @@ function reflowProblems(page: Page): Promise<string[]> {
       const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
       return hit !== null && (hit === element || element.contains(hit) || (hit instanceof HTMLLabelElement && hit.control === element));
     };
-    const controls = [...scope.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea')].filter((element) => element.checkVisibility());
+    const controls = [...scope.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea')].filter((element) =>
+      element.checkVisibility(),
+    );
     if (controls.length === 0) problems.push('no visible control');
     for (const control of controls) {
       control.scrollIntoView({ block: 'center', inline: 'nearest' });
@@ -81,13 +83,15 @@ function reflowProblems(page: Page): Promise<string[]> {
     if (dialog) {
       if (dialog.scrollWidth > dialog.clientWidth) problems.push('the dialog scrolls sideways');
       const box = dialog.getBoundingClientRect();
-      if (box.top < 0 || box.bottom > innerHeight || box.left < 0 || box.right > innerWidth) problems.push('the dialog does not fit the window');
+      if (box.top < 0 || box.bottom > innerHeight || box.left < 0 || box.right > innerWidth)
+        problems.push('the dialog does not fit the window');
       const actions = [...dialog.querySelectorAll<HTMLElement>('.form__actions button')].filter((button) => button.checkVisibility());
       if (actions.length === 0) problems.push('the dialog has no buttons');
       for (const where of ['top', 'bottom'] as const) {
         dialog.scrollTop = where === 'top' ? 0 : dialog.scrollHeight;
         await frame();
-        for (const button of actions) if (!inView(button)) problems.push(`${label(button)} is out of view with the dialog scrolled to the ${where}`);
+        for (const button of actions)
+          if (!inView(button)) problems.push(`${label(button)} is out of view with the dialog scrolled to the ${where}`);
       }
       dialog.scrollTop = 0;
     }

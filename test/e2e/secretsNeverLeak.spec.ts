@@ -4,7 +4,18 @@
  * the otpauth URI, a recovery code or a password, in any form or encoding the scanner knows.
  */
 import { expect, test } from './fixtures';
-import { ALICE, alertWith, button, createAccount, expectDashboard, field, openSecurity, signOut, statusWith, submitSignIn } from './support/accounts';
+import {
+  ALICE,
+  alertWith,
+  button,
+  createAccount,
+  expectDashboard,
+  field,
+  openSecurity,
+  signOut,
+  statusWith,
+  submitSignIn,
+} from './support/accounts';
 import { buildNeedles } from './support/leakNeedles';
 import { dataDirPlaces, describeLeaks, rendererErrorPlaces, scanForLeaks, textPlace } from './support/leakScan';
 import { recordSecurityCheck } from '../support/securityCheck';
@@ -95,7 +106,10 @@ test('after the full journey, no secret is in the data directory, the output or 
 
   // The files as the journey left them (the WAL still holds its writes), then after one restart,
   // so start-up output and whatever start-up writes are scanned too.
-  const beforeRestart = (await dataDirPlaces(app.dataDir, [app.downloadsDir])).map((file) => ({ ...file, name: `${file.name} (before restart)` }));
+  const beforeRestart = (await dataDirPlaces(app.dataDir, [app.downloadsDir])).map((file) => ({
+    ...file,
+    name: `${file.name} (before restart)`,
+  }));
   await app.restart();
   await expect(page.getByRole('heading', { name: 'Sign in', exact: true })).toBeVisible();
 
@@ -111,7 +125,10 @@ test('after the full journey, no secret is in the data directory, the output or 
   const errors = await app.rendererErrors();
   const alerts = errors.flatMap((each) => (each.via === 'alert' ? [each.text] : []));
   for (const shown of ['Incorrect email or password.', "That code didn't work", "recovery code didn't work"]) {
-    expect(alerts.some((text) => text.includes(shown)), `alert "${shown}" recorded`).toBe(true);
+    expect(
+      alerts.some((text) => text.includes(shown)),
+      `alert "${shown}" recorded`,
+    ).toBe(true);
   }
   if (app.driver === 'chromium') {
     const codes = errors.flatMap((each) => (each.via === 'reply' ? [each.error.code] : []));

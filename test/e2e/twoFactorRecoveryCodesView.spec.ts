@@ -11,7 +11,11 @@ test('Download saves a .txt file naming the app, the account and the date; Copy 
   expect(codes).toEqual(recoveryCodes);
 
   await dialogButton(page, 'Download').click();
-  await expect(dialogs(page).getByRole('status').filter({ hasText: /Saved as .*\.txt/ })).toBeVisible();
+  await expect(
+    dialogs(page)
+      .getByRole('status')
+      .filter({ hasText: /Saved as .*\.txt/ }),
+  ).toBeVisible();
   const [file] = await app.savedFiles();
   expect(file!.name).toMatch(/\.txt$/);
   expect(file!.contents).toContain('Gatehouse');

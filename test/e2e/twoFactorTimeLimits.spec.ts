@@ -10,7 +10,15 @@
  */
 import { expect, test } from './fixtures';
 import { ALICE, createAccount, expectDashboard, field, openSecurity, signOut } from './support/accounts';
-import { activateTwoFactor, beginActivation, dialogButton, dialogs, enterCode, readRecoveryCodes, startTwoFactorSignIn } from './support/twoFactor';
+import {
+  activateTwoFactor,
+  beginActivation,
+  dialogButton,
+  dialogs,
+  enterCode,
+  readRecoveryCodes,
+  startTwoFactorSignIn,
+} from './support/twoFactor';
 
 test('enrollment: time left, a warning a minute before the end that keeps focus, More time counted in main', async ({ page }) => {
   await createAccount(page, ALICE);
@@ -23,7 +31,9 @@ test('enrollment: time left, a warning a minute before the end that keeps focus,
   await expect(code).toBeFocused();
 
   await page.clock.fastForward('09:10');
-  await expect(setup.getByText('Less than a minute left. Choose More time for another 10 minutes (you can do this 10 more times).')).toBeVisible();
+  await expect(
+    setup.getByText('Less than a minute left. Choose More time for another 10 minutes (you can do this 10 more times).'),
+  ).toBeVisible();
   await expect(code).toBeFocused();
   await dialogButton(page, 'More time').click();
   await expect(setup.getByText(/you can do this 9 more times/)).toBeVisible();
@@ -45,7 +55,9 @@ test('sign-in step: time left, a warning a minute before the end that keeps focu
   await code.focus();
 
   await page.clock.fastForward('04:10');
-  await expect(page.getByText('Less than a minute left. Choose More time for another 5 minutes (you can do this 10 more times).')).toBeVisible();
+  await expect(
+    page.getByText('Less than a minute left. Choose More time for another 5 minutes (you can do this 10 more times).'),
+  ).toBeVisible();
   await expect(code).toBeFocused();
   await page.getByRole('button', { name: 'More time', exact: true }).click();
   await expect(page.getByText(/you can do this 9 more times/)).toBeVisible();

@@ -54,7 +54,7 @@ describe('sessionExpiresAt on replies', () => {
     const { enrollment } = await call('beginTwoFactorEnrollment', { password });
     await call('copyToClipboard', { item: 'secretKey' });
     const secret = enrollment.secretKey;
-    await call('confirmTwoFactorEnrollment', { code: await codeAt(harness, secret, 2) }) // call() moves the clock on two steps first;
+    await call('confirmTwoFactorEnrollment', { code: await codeAt(harness, secret, 2) }); // call() moves the clock on two steps first;
     await call('markSecretsHidden', {});
     await call('getRecoveryCodes', {});
     const { recoveryCodes } = await call('regenerateRecoveryCodes', {});
@@ -71,7 +71,7 @@ describe('sessionExpiresAt on replies', () => {
     await call('signOut', {});
     harness.clock.advance(STEP_MS);
     await call('signIn', { email: 'countess@example.org', password });
-    await call('submitTwoFactorCode', { code: await codeAt(harness, secret, 2) }) // call() moves the clock on two steps first;
+    await call('submitTwoFactorCode', { code: await codeAt(harness, secret, 2) }); // call() moves the clock on two steps first;
     await call('deactivateTwoFactor', { password });
     // Deleting the account ends its session: no expiry to report.
     await call('deleteAccount', { password });

@@ -120,7 +120,12 @@ describe('access levels, enforced before the use case', () => {
       }
       // Guest operations are refused nowhere: nothing to report.
       if (tried > 0) {
-        recordSecurityCheck(ctx, { area: 'Hostile input at the IPC boundary', check: `access level of ${operation} (${level})`, tried, unit: 'refused calls' });
+        recordSecurityCheck(ctx, {
+          area: 'Hostile input at the IPC boundary',
+          check: `access level of ${operation} (${level})`,
+          tried,
+          unit: 'refused calls',
+        });
       }
     },
   );

@@ -38,7 +38,8 @@ describe('deleting an account', () => {
 
       // Wrong passwords (with a right code, which is never used up by them) start the backoff sign-in shares.
       const code = await codeAt(harness, secret);
-      for (let guess = 0; guess < 5; guess += 1) expect(await attempt({ password: `guess ${guess}`, code })).toMatchObject({ error: { code: 'WRONG_PASSWORD' } });
+      for (let guess = 0; guess < 5; guess += 1)
+        expect(await attempt({ password: `guess ${guess}`, code })).toMatchObject({ error: { code: 'WRONG_PASSWORD' } });
       expect(await attempt({ password: ADA.password, code })).toMatchObject({ error: { code: 'RATE_LIMITED' } });
       expectOk(await harness.call('signOut', {}));
       expect(await harness.call('signIn', { email: ADA.email, password: ADA.password })).toMatchObject({ error: { code: 'RATE_LIMITED' } });
@@ -50,7 +51,9 @@ describe('deleting an account', () => {
       for (let guess = 1; guess < SECOND_FACTOR_MAX_FAILURES; guess += 1) {
         expect(await attempt({ password: ADA.password, recoveryCode: 'zzzzz-zzzzz' })).toMatchObject({ error: { code: 'INVALID_CODE' } });
       }
-      expect(await attempt({ password: ADA.password, recoveryCode: recoveryCodes.codes[0]!.code })).toMatchObject({ error: { code: 'SECOND_FACTOR_LOCKED' } });
+      expect(await attempt({ password: ADA.password, recoveryCode: recoveryCodes.codes[0]!.code })).toMatchObject({
+        error: { code: 'SECOND_FACTOR_LOCKED' },
+      });
       harness.clock.advance(15 * 60 * 1000);
       expectOk(await harness.call('signOut', {}));
       expect(expectOk(await harness.call('signIn', { email: ADA.email, password: ADA.password })).challenge).toBeDefined();
@@ -62,9 +65,17 @@ describe('deleting an account', () => {
       attempts += 2;
       const burst = await Promise.all([1, 2, 3].map(() => harness.call('deleteAccount', { password: ADA.password, code: fresh })));
       expect(burst.filter((result) => result.ok)).toEqual([{ ok: true, value: { accountsLeft: 0 } }]);
-      expect(burst.filter((result) => !result.ok).map((result) => !result.ok && result.error.code)).toEqual(['NOT_SIGNED_IN', 'NOT_SIGNED_IN']);
+      expect(burst.filter((result) => !result.ok).map((result) => !result.ok && result.error.code)).toEqual([
+        'NOT_SIGNED_IN',
+        'NOT_SIGNED_IN',
+      ]);
       expect(queryDatabase(harness, 'SELECT * FROM accounts')).toEqual([]);
-      recordSecurityCheck(ctx, { area: 'Brute force and replay', check: 'delete account: password backoff, code lock, replay, burst', tried: attempts, unit: 'attempts' });
+      recordSecurityCheck(ctx, {
+        area: 'Brute force and replay',
+        check: 'delete account: password backoff, code lock, replay, burst',
+        tried: attempts,
+        unit: 'attempts',
+      });
     } finally {
       harness.cleanup();
     }
@@ -118,7 +129,12 @@ describe('deleting an account', () => {
       expect(keys.filter((key) => key.startsWith(`${installationId}/`))).toEqual([`${installationId}/witness/${deletedId}`]);
       expect(readColumn(dataDir, 'SELECT email FROM accounts')).toEqual(['bob@example.com']);
       expect(findSecrets(dataDir, [setup.output, deletion.output, restart.output], secret, codes)).toEqual([]);
-      recordSecurityCheck(ctx, { area: 'Faults', check: 'delete account with the keychain locked, then a restart', tried: 3, unit: 'app starts' });
+      recordSecurityCheck(ctx, {
+        area: 'Faults',
+        check: 'delete account with the keychain locked, then a restart',
+        tried: 3,
+        unit: 'app starts',
+      });
     });
   });
 });

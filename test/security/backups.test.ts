@@ -40,7 +40,11 @@ function freshDataDir(): string {
 }
 
 /** Starts, runs `work` on the backend, takes the daily backup if due, and closes: one app session. */
-async function session(dataDir: string, clock: ReturnType<typeof createFakeClock>, work: (call: (op: string, payload: object) => Promise<unknown>) => Promise<void> = async () => {}) {
+async function session(
+  dataDir: string,
+  clock: ReturnType<typeof createFakeClock>,
+  work: (call: (op: string, payload: object) => Promise<unknown>) => Promise<void> = async () => {},
+) {
   const desktop = createFakeDesktop();
   desktop.answerRecoveryWith('restore');
   const opened = await startBackend(dataDir, desktop, clock);
@@ -113,9 +117,14 @@ describe('automatic backups', () => {
       const notice = (await call('getStartupNotice', {})) as { value: { notice: { movedTo: string; restoredFrom: number } } };
       expect(notice.value.notice.restoredFrom).toBe(offered.takenAt);
       expect(existsSync(notice.value.notice.movedTo)).toBe(true);
-      expect(await call('listAccounts', {})).toMatchObject({ ok: true, value: { accounts: [{ email: ADA.email }, { email: GRACE.email }] } });
+      expect(await call('listAccounts', {})).toMatchObject({
+        ok: true,
+        value: { accounts: [{ email: ADA.email }, { email: GRACE.email }] },
+      });
     });
-    expect(desktop.recoveryReports).toEqual([{ movedTo: expect.stringContaining('gatehouse.db.damaged-'), newestBackup: { takenAt: offered.takenAt } }]);
+    expect(desktop.recoveryReports).toEqual([
+      { movedTo: expect.stringContaining('gatehouse.db.damaged-'), newestBackup: { takenAt: offered.takenAt } },
+    ]);
     expect(sha256(offered.path)).toBe(offeredHash);
     expect(checkDatabaseFile(databaseFile(dataDir), SUPPORTED_DATABASE_VERSION).state).toBe('healthy');
     tried++;
@@ -124,19 +133,27 @@ describe('automatic backups', () => {
     const oldDir = freshDataDir();
     const old = new Database(databaseFile(oldDir));
     runMigrations(old, MIGRATIONS.slice(0, -1));
-    old.prepare('INSERT INTO accounts (id, name, email, email_key, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)').run('a1', ADA.name, ADA.email, ADA.email, '$scrypt$x', 1);
+    old
+      .prepare('INSERT INTO accounts (id, name, email, email_key, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run('a1', ADA.name, ADA.email, ADA.email, '$scrypt$x', 1);
     old.close();
     const migrationClock = createFakeClock();
     const opened = await startBackend(oldDir, createFakeDesktop(), migrationClock);
     const [preMigration] = readBackupFiles(backupsFolder(oldDir));
     expect(preMigration?.takenAt).toBe(migrationClock.now());
-    expect(checkDatabaseFile(preMigration!.path, SUPPORTED_DATABASE_VERSION)).toEqual({ state: 'healthy', version: SUPPORTED_DATABASE_VERSION - 1 });
+    expect(checkDatabaseFile(preMigration!.path, SUPPORTED_DATABASE_VERSION)).toEqual({
+      state: 'healthy',
+      version: SUPPORTED_DATABASE_VERSION - 1,
+    });
     expect(emailsIn(preMigration!.path)).toEqual([ADA.email]);
     await opened!.takeDailyBackup(); // not due right after the pre-migration backup
     expect(backupNames(oldDir)).toHaveLength(1);
     await opened!.backend.reconciled;
     opened!.backend.close();
-    expect(checkDatabaseFile(databaseFile(oldDir), SUPPORTED_DATABASE_VERSION)).toEqual({ state: 'healthy', version: SUPPORTED_DATABASE_VERSION });
+    expect(checkDatabaseFile(databaseFile(oldDir), SUPPORTED_DATABASE_VERSION)).toEqual({
+      state: 'healthy',
+      version: SUPPORTED_DATABASE_VERSION,
+    });
     tried++;
 
     recordSecurityCheck(ctx, { area: 'Faults', check: 'backups: daily, before migration, last 3, restore', tried, unit: 'starts' });

@@ -45,7 +45,8 @@ describe('brute force: wrong passwords', () => {
       const answers = results.map((result) => (result.ok ? 'OK' : `${result.error.code}@${result.error.retryAt ?? '-'}`));
       expect(answers).toEqual(expected);
       for (const result of results) {
-        if (!result.ok) expect(result.error.message).toBe(result.error.code === 'RATE_LIMITED' ? RATE_LIMITED_MESSAGE : MESSAGES.invalidCredentials);
+        if (!result.ok)
+          expect(result.error.message).toBe(result.error.code === 'RATE_LIMITED' ? RATE_LIMITED_MESSAGE : MESSAGES.invalidCredentials);
       }
       if (results.some((result) => result.ok)) expectOk(await harness.call('signOut', {}));
       return answers.map((answer) => answer.split('@')[0]!);
@@ -104,7 +105,9 @@ describe('brute force: wrong passwords', () => {
       if (round === 11) harness.reopen();
     }
 
-    const logged = queryDatabase<{ at: number }>(harness, "SELECT at FROM security_events WHERE kind = 'sign_in_failed' ORDER BY at").map((row) => row.at);
+    const logged = queryDatabase<{ at: number }>(harness, "SELECT at FROM security_events WHERE kind = 'sign_in_failed' ORDER BY at").map(
+      (row) => row.at,
+    );
     expect(logged).toEqual(model.failures());
     expect(mostFailuresInAnHour(logged)).toBe(MAX_FAILURES_PER_HOUR);
     recordSecurityCheck(ctx, {

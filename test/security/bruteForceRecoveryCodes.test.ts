@@ -1,7 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src-shared/errors';
-import { RECOVERY_CODE_ALPHABET, RECOVERY_CODE_COUNT, RECOVERY_CODE_LENGTH, SECOND_FACTOR_MAX_FAILURES } from '../../src-shared/twoFactorRules';
+import {
+  RECOVERY_CODE_ALPHABET,
+  RECOVERY_CODE_COUNT,
+  RECOVERY_CODE_LENGTH,
+  SECOND_FACTOR_MAX_FAILURES,
+} from '../../src-shared/twoFactorRules';
 import { createBackendHarness, expectOk, type BackendHarness } from '../support/backendHarness';
 import { activateTwoFactor, codeAt, queryDatabase, signInToChallenge } from '../support/twoFactorSteps';
 import { scratchDataDir } from './support/scratchDataDir';
@@ -16,7 +21,12 @@ const normalise = (code: string) => code.replace(/[\s-]/g, '').toLowerCase();
 function typed(code: string): string {
   const plain = normalise(code);
   const half = RECOVERY_CODE_LENGTH / 2;
-  const forms = [plain, `${plain.slice(0, half)}-${plain.slice(half)}`, ` ${plain.toUpperCase()} `, `${plain.slice(0, half)} ${plain.slice(half)}`];
+  const forms = [
+    plain,
+    `${plain.slice(0, half)}-${plain.slice(half)}`,
+    ` ${plain.toUpperCase()} `,
+    `${plain.slice(0, half)} ${plain.slice(half)}`,
+  ];
   return forms[randomInt(forms.length)]!;
 }
 
@@ -47,7 +57,10 @@ describe('brute force: wrong recovery codes', () => {
       if (real.some((other) => [...other].filter((char, i) => char !== code[i]).length === 1)) nearMisses += 1;
       return {
         code: typed(code),
-        expectInvalid: (error) => expect(error).toEqual(expect.objectContaining({ message: MESSAGES.invalidRecoveryCode, fields: { code: MESSAGES.invalidRecoveryCode } })),
+        expectInvalid: (error) =>
+          expect(error).toEqual(
+            expect.objectContaining({ message: MESSAGES.invalidRecoveryCode, fields: { code: MESSAGES.invalidRecoveryCode } }),
+          ),
       };
     }
 

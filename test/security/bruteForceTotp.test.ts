@@ -1,7 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clockDriftMessage, MESSAGES, type ApiError } from '../../src-shared/errors';
-import { SECOND_FACTOR_MAX_FAILURES, TOTP_ACCEPTED_STEPS, TOTP_DRIFT_SEARCH_STEPS, TOTP_PERIOD_SECONDS } from '../../src-shared/twoFactorRules';
+import {
+  SECOND_FACTOR_MAX_FAILURES,
+  TOTP_ACCEPTED_STEPS,
+  TOTP_DRIFT_SEARCH_STEPS,
+  TOTP_PERIOD_SECONDS,
+} from '../../src-shared/twoFactorRules';
 import { createBackendHarness, type BackendHarness } from '../support/backendHarness';
 import { activateTwoFactor, codeAt, queryDatabase } from '../support/twoFactorSteps';
 import { scratchDataDir } from './support/scratchDataDir';
@@ -83,5 +88,7 @@ function expectInvalidFor(error: ApiError, driftOffsets: readonly number[]): voi
   expect(error).toEqual(expect.objectContaining({ message: clockDriftMessage(minutes), fields: { code: clockDriftMessage(minutes) } }));
   // Some step the code belongs to is this many minutes away (rounded), in this direction.
   const stepMinutes = TOTP_PERIOD_SECONDS / 60;
-  expect(driftOffsets.some((offset) => Math.sign(offset) === Math.sign(minutes) && Math.abs(offset * stepMinutes - minutes) <= 0.5)).toBe(true);
+  expect(driftOffsets.some((offset) => Math.sign(offset) === Math.sign(minutes) && Math.abs(offset * stepMinutes - minutes) <= 0.5)).toBe(
+    true,
+  );
 }

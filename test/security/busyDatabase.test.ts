@@ -106,7 +106,10 @@ describe('a busy database', () => {
       // After a restart's reconciliation the keychain holds exactly what the database names.
       harness.reopen();
       await harness.backend.reconciled;
-      const named = queryDatabase<{ account_id: string; recovery_set_id: string }>(harness, 'SELECT account_id, recovery_set_id FROM two_factor');
+      const named = queryDatabase<{ account_id: string; recovery_set_id: string }>(
+        harness,
+        'SELECT account_id, recovery_set_id FROM two_factor',
+      );
       const expected = named.flatMap((r) => [
         `${installationId}/totp/${r.account_id}`,
         `${installationId}/recovery/${r.account_id}/${r.recovery_set_id}`,

@@ -36,7 +36,10 @@ describe('the clock-drift hint is no oracle', () => {
       await toChallenge();
       const guess = await codeAt(harness, secret, steps);
       const hinted = await harness.call('submitTwoFactorCode', { code: guess });
-      expect(hinted, `${steps} steps ahead`).toMatchObject({ ok: false, error: { code: 'INVALID_CODE', clockDriftMinutes: expect.any(Number) } });
+      expect(hinted, `${steps} steps ahead`).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_CODE', clockDriftMinutes: expect.any(Number) },
+      });
       expectOk(await harness.call('cancelTwoFactorChallenge', {}));
 
       if (steps % 2 === 1) harness.reopen();
@@ -44,9 +47,10 @@ describe('the clock-drift hint is no oracle', () => {
       for (const offset of WINDOW) {
         // The attacker enters the password again and submits the same code while its step is accepted.
         await toChallenge();
-        expect(await harness.call('submitTwoFactorCode', { code: guess }), `${steps} steps ahead, tried at now${offset >= 0 ? '+' : ''}${offset}`).toMatchObject(
-          replayRefused,
-        );
+        expect(
+          await harness.call('submitTwoFactorCode', { code: guess }),
+          `${steps} steps ahead, tried at now${offset >= 0 ? '+' : ''}${offset}`,
+        ).toMatchObject(replayRefused);
         retries += 1;
         expectOk(await harness.call('cancelTwoFactorChallenge', {}));
         if (offset !== WINDOW.at(-1)) harness.clock.advance(STEP_MS);
@@ -57,7 +61,12 @@ describe('the clock-drift hint is no oracle', () => {
       expectOk(await harness.call('submitTwoFactorCode', { code: await codeAt(harness, secret) }));
       expectOk(await harness.call('signOut', {}));
     }
-    recordSecurityCheck(ctx, { area: 'Brute force and replay', check: 'clock-drift hint: hinted code retried when its step arrives (sign-in)', tried: retries, unit: 'retries' });
+    recordSecurityCheck(ctx, {
+      area: 'Brute force and replay',
+      check: 'clock-drift hint: hinted code retried when its step arrives (sign-in)',
+      tried: retries,
+      unit: 'retries',
+    });
   });
 
   it('during activation: a code refused with a drift hint is refused again when its step arrives', async (ctx) => {
@@ -77,7 +86,12 @@ describe('the clock-drift hint is no oracle', () => {
       expectOk(await harness.call('cancelTwoFactorEnrollment', {}));
       harness.clock.advance(STEP_MS);
     }
-    recordSecurityCheck(ctx, { area: 'Brute force and replay', check: 'clock-drift hint: hinted code retried when its step arrives (activation)', tried: retries, unit: 'retries' });
+    recordSecurityCheck(ctx, {
+      area: 'Brute force and replay',
+      check: 'clock-drift hint: hinted code retried when its step arrives (activation)',
+      tried: retries,
+      unit: 'retries',
+    });
   });
 
   it('keeps the hint for a clock that really is off: once it is fixed, the next code signs in', async () => {

@@ -44,7 +44,14 @@ describe('crash injection: SIGKILL at every keychain write and commit, then a re
   async function crashOnce(operation: CrashedOperation, plan: Pick<ChildPlan, 'kill' | 'killAfterMs'>) {
     const account = await prepareAccount(keychain, operation.withTwoFactor);
     const steps = operation.steps(account);
-    const run = await runCrashChild(bundle, { dataDir: account.dataDir, service: SERVICE, nowMs: CHILD_NOW, steps, armed: armedSteps(steps), ...plan });
+    const run = await runCrashChild(bundle, {
+      dataDir: account.dataDir,
+      service: SERVICE,
+      nowMs: CHILD_NOW,
+      steps,
+      armed: armedSteps(steps),
+      ...plan,
+    });
     return { account, steps, run };
   }
 
@@ -61,43 +68,50 @@ describe('crash injection: SIGKILL at every keychain write and commit, then a re
     return { points, decisiveCommit, armedMs };
   }
 
-  it.for(OPERATIONS)('$row: fully before or fully after at every crash point, no orphans, a way back in', { timeout: HANG_GUARD_MS }, async (operation, ctx) => {
-    const { points, decisiveCommit, armedMs } = await enumerateKillPoints(operation);
-    expect(points.length).toBeGreaterThanOrEqual(6);
-    for (const point of points) {
-      const { account, run } = await crashOnce(operation, { kill: point });
-      const label = `${operation.row}, killed ${point.when} event ${point.event}`;
-      expect(run.signal, `${label}\n${run.output}`).toBe('SIGKILL');
-      // Killed right there: before an event nothing later began; after one, a background keychain
-      // write (the two-factor witness) may have begun meanwhile, never a later commit.
-      const journaled = run.journal.flatMap((line) => (line.type === 'event' ? [line] : []));
-      expect(journaled.some((event) => event.n === point.event), label).toBe(true);
-      const later = journaled.filter((event) => event.n > point.event);
-      expect(point.when === 'before' ? later : later.filter((event) => event.kind === 'commit'), label).toEqual([]);
+  it.for(OPERATIONS)(
+    '$row: fully before or fully after at every crash point, no orphans, a way back in',
+    { timeout: HANG_GUARD_MS },
+    async (operation, ctx) => {
+      const { points, decisiveCommit, armedMs } = await enumerateKillPoints(operation);
+      expect(points.length).toBeGreaterThanOrEqual(6);
+      for (const point of points) {
+        const { account, run } = await crashOnce(operation, { kill: point });
+        const label = `${operation.row}, killed ${point.when} event ${point.event}`;
+        expect(run.signal, `${label}\n${run.output}`).toBe('SIGKILL');
+        // Killed right there: before an event nothing later began; after one, a background keychain
+        // write (the two-factor witness) may have begun meanwhile, never a later commit.
+        const journaled = run.journal.flatMap((line) => (line.type === 'event' ? [line] : []));
+        expect(
+          journaled.some((event) => event.n === point.event),
+          label,
+        ).toBe(true);
+        const later = journaled.filter((event) => event.n > point.event);
+        expect(point.when === 'before' ? later : later.filter((event) => event.kind === 'commit'), label).toEqual([]);
 
-      const state = await observeAfterRestart(keychain, account, RESTART_NOW);
-      const committed = point.event > decisiveCommit || (point.event === decisiveCommit && point.when === 'after');
-      expect(operation.classify(state, account, run), label).toBe(committed ? 'after' : 'before');
-      expect(state.events.get(operation.logged.kind) ?? 0, label).toBe(committed ? operation.logged.after : operation.logged.before);
-    }
+        const state = await observeAfterRestart(keychain, account, RESTART_NOW);
+        const committed = point.event > decisiveCommit || (point.event === decisiveCommit && point.when === 'after');
+        expect(operation.classify(state, account, run), label).toBe(committed ? 'after' : 'before');
+        expect(state.events.get(operation.logged.kind) ?? 0, label).toBe(committed ? operation.logged.after : operation.logged.before);
+      }
 
-    // A few kills at random moments too: mid keychain call, mid hashing, wherever the timer lands.
-    const seed = Date.now();
-    let killedAtRandom = 0;
-    for (const [index, fraction] of randomFractions(seed, RANDOM_KILLS).entries()) {
-      const killAfterMs = Math.floor(fraction * armedMs);
-      const { account, run } = await crashOnce(operation, { killAfterMs });
-      const label = `${operation.row}, random kill ${index} after ${killAfterMs} ms (seed ${seed})`;
-      if (run.signal === 'SIGKILL') killedAtRandom += 1;
-      else expect(run, `${label}\n${run.output}`).toMatchObject({ code: 0 }); // it finished first
-      const state = await observeAfterRestart(keychain, account, RESTART_NOW);
-      const outcome = operation.classify(state, account, run);
-      expect(state.events.get(operation.logged.kind) ?? 0, label).toBe(operation.logged[outcome]);
-      if (run.signal !== 'SIGKILL') expect(outcome, label).toBe('after');
-    }
-    const tried = points.length + killedAtRandom;
-    recordSecurityCheck(ctx, { area: 'Faults', check: `crash injection: ${operation.row}`, tried, unit: 'crash points (SIGKILL)' });
-  });
+      // A few kills at random moments too: mid keychain call, mid hashing, wherever the timer lands.
+      const seed = Date.now();
+      let killedAtRandom = 0;
+      for (const [index, fraction] of randomFractions(seed, RANDOM_KILLS).entries()) {
+        const killAfterMs = Math.floor(fraction * armedMs);
+        const { account, run } = await crashOnce(operation, { killAfterMs });
+        const label = `${operation.row}, random kill ${index} after ${killAfterMs} ms (seed ${seed})`;
+        if (run.signal === 'SIGKILL') killedAtRandom += 1;
+        else expect(run, `${label}\n${run.output}`).toMatchObject({ code: 0 }); // it finished first
+        const state = await observeAfterRestart(keychain, account, RESTART_NOW);
+        const outcome = operation.classify(state, account, run);
+        expect(state.events.get(operation.logged.kind) ?? 0, label).toBe(operation.logged[outcome]);
+        if (run.signal !== 'SIGKILL') expect(outcome, label).toBe('after');
+      }
+      const tried = points.length + killedAtRandom;
+      recordSecurityCheck(ctx, { area: 'Faults', check: `crash injection: ${operation.row}`, tried, unit: 'crash points (SIGKILL)' });
+    },
+  );
 
   // Start-up reconciliation lists the keychain while the user may already be enrolling. keytar used
   // to segfault (taking the whole app down) when an entry vanished between its search and its read.
@@ -114,7 +128,12 @@ describe('crash injection: SIGKILL at every keychain write and commit, then a re
     expect(listed.every((keys) => keys.includes('churn/totp/stays') && !keys.includes(UNLOCK_PROBE_KEY))).toBe(true);
     await store.delete('churn/totp/stays');
     expect(await store.keys()).toEqual([]);
-    recordSecurityCheck(ctx, { area: 'Faults', check: 'keychain listing racing deletions: no crash', tried: listed.length, unit: 'listings' });
+    recordSecurityCheck(ctx, {
+      area: 'Faults',
+      check: 'keychain listing racing deletions: no crash',
+      tried: listed.length,
+      unit: 'listings',
+    });
   });
 });
 

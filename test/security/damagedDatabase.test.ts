@@ -142,7 +142,10 @@ describe('a damaged database at start-up', () => {
     again.answerRecoveryWith('start-empty');
     const opened = await startBackend(dataDir, again, createFakeClock());
     expect(again.recoveryReports.map((report) => report.movedTo)).toEqual([movedTo]);
-    expect(await opened!.backend.dispatch('getStartupNotice', {})).toEqual({ ok: true, value: { notice: { movedTo, restoredFrom: null } } });
+    expect(await opened!.backend.dispatch('getStartupNotice', {})).toEqual({
+      ok: true,
+      value: { notice: { movedTo, restoredFrom: null } },
+    });
     await opened!.backend.reconciled;
     opened!.backend.close();
 

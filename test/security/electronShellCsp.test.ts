@@ -16,10 +16,12 @@ import { recordSecurityCheck } from '../support/securityCheck';
 const projectRoot = resolve(__dirname, '..', '..');
 
 function parse(policy: string): Map<string, string[]> {
-  return new Map(policy.split(';').map((directive) => {
-    const [name, ...sources] = directive.trim().split(/\s+/);
-    return [name!, sources];
-  }));
+  return new Map(
+    policy.split(';').map((directive) => {
+      const [name, ...sources] = directive.trim().split(/\s+/);
+      return [name!, sources];
+    }),
+  );
 }
 
 /** The strictest sources each directive may have. Fetch directives not listed fall back to default-src. */
@@ -36,7 +38,19 @@ const REQUIRED: Readonly<Record<string, readonly string[]>> = {
   'frame-ancestors': ["'none'"],
 };
 /** Never acceptable in any directive. */
-const UNSAFE = ["'unsafe-inline'", "'unsafe-eval'", "'wasm-unsafe-eval'", "'unsafe-hashes'", '*', 'http:', 'https:', 'ws:', 'wss:', 'blob:', 'filesystem:'];
+const UNSAFE = [
+  "'unsafe-inline'",
+  "'unsafe-eval'",
+  "'wasm-unsafe-eval'",
+  "'unsafe-hashes'",
+  '*',
+  'http:',
+  'https:',
+  'ws:',
+  'wss:',
+  'blob:',
+  'filesystem:',
+];
 
 describe('Content-Security-Policy', () => {
   it('allows only our own scripts and styles, no eval, no network, no plugins, no framing; header, meta and test driver agree', async (ctx) => {
@@ -80,6 +94,11 @@ describe('Content-Security-Policy', () => {
     }
     expect(fulfilled).toHaveLength(3);
     for (const headers of fulfilled) expect(headers).toMatchObject(SECURITY_HEADERS);
-    recordSecurityCheck(ctx, { area: 'Electron shell', check: 'CSP strict, identical in header, meta and e2e driver', tried, unit: 'directives and responses' });
+    recordSecurityCheck(ctx, {
+      area: 'Electron shell',
+      check: 'CSP strict, identical in header, meta and e2e driver',
+      tried,
+      unit: 'directives and responses',
+    });
   });
 });

@@ -73,7 +73,15 @@ describe('openExternalSafely', () => {
       fc.webPath().map((path) => `https://gatehouse.example${path.startsWith('/') ? path : `/${path}`}`),
       fc.string().map((text) => `https://gatehouse.example${text}`),
     );
-    fc.assert(fc.property(anyUrl, (url) => check(url)), { numRuns: 1000 });
-    recordSecurityCheck(ctx, { area: 'Electron shell', check: 'shell.openExternal only for allow-listed https origins', tried, unit: 'URLs' });
+    fc.assert(
+      fc.property(anyUrl, (url) => check(url)),
+      { numRuns: 1000 },
+    );
+    recordSecurityCheck(ctx, {
+      area: 'Electron shell',
+      check: 'shell.openExternal only for allow-listed https origins',
+      tried,
+      unit: 'URLs',
+    });
   });
 });

@@ -31,7 +31,12 @@ describe('preload', () => {
     expect(api).not.toHaveProperty('invoke');
 
     // No Electron object or function is handed out, and each method uses only its own channel.
-    const electronValues: unknown[] = [electron.ipcRenderer, electron.contextBridge, electron.webFrame, ...Object.values(electron.ipcRenderer)];
+    const electronValues: unknown[] = [
+      electron.ipcRenderer,
+      electron.contextBridge,
+      electron.webFrame,
+      ...Object.values(electron.ipcRenderer),
+    ];
     let tried = 0;
     for (const operation of OPERATION_NAMES) {
       expect(electronValues).not.toContain(api[operation]);
@@ -42,6 +47,11 @@ describe('preload', () => {
       tried += 1;
     }
     for (const method of ['send', 'sendSync', 'on', 'postMessage'] as const) expect(electron.ipcRenderer[method]).not.toHaveBeenCalled();
-    recordSecurityCheck(ctx, { area: 'Electron shell', check: "preload exposes exactly the contract's method names, frozen", tried, unit: 'operations' });
+    recordSecurityCheck(ctx, {
+      area: 'Electron shell',
+      check: "preload exposes exactly the contract's method names, frozen",
+      tried,
+      unit: 'operations',
+    });
   });
 });

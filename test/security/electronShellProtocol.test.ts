@@ -40,8 +40,30 @@ beforeAll(() => {
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 const PIECES = [
-  '..', '.', '%2e%2e', '%2E%2e', '.%2e', '%2e.', '%252e%252e', '%2f', '%2F', '%5c', '\\', '%00', '//', '',
-  'assets', 'index.html', 'app.js', 'secret.txt', 'link.txt', 'up', 'renderer', '..;', '%c0%ae%c0%ae', '%u002e',
+  '..',
+  '.',
+  '%2e%2e',
+  '%2E%2e',
+  '.%2e',
+  '%2e.',
+  '%252e%252e',
+  '%2f',
+  '%2F',
+  '%5c',
+  '\\',
+  '%00',
+  '//',
+  '',
+  'assets',
+  'index.html',
+  'app.js',
+  'secret.txt',
+  'link.txt',
+  'up',
+  'renderer',
+  '..;',
+  '%c0%ae%c0%ae',
+  '%u002e',
 ];
 const hostilePath = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 8 }).map((parts) => parts.join('/'));
 const hosts = fc.constantFrom('app', 'APP', 'app.', 'evil', 'app%2f..');
@@ -65,7 +87,12 @@ describe('gatehouse://app protocol', () => {
       }),
       {
         numRuns: 2000,
-        examples: [['app', 'up/secret.txt'], ['app', 'assets/link.txt'], ['app', '..%2fsecret.txt'], ['app', 'assets/%2e%2e/%2e%2e/secret.txt']],
+        examples: [
+          ['app', 'up/secret.txt'],
+          ['app', 'assets/link.txt'],
+          ['app', '..%2fsecret.txt'],
+          ['app', 'assets/%2e%2e/%2e%2e/secret.txt'],
+        ],
       },
     );
     // The handler does serve real files: the property is not vacuous.
@@ -73,6 +100,11 @@ describe('gatehouse://app protocol', () => {
     for (const method of ['POST', 'PUT', 'DELETE']) {
       expect((await handler(new Request('gatehouse://app/index.html', { method, body: 'x' }))).status, method).toBe(405);
     }
-    recordSecurityCheck(ctx, { area: 'Electron shell', check: 'app protocol: no path traversal out of the renderer build', tried: tried + 4, unit: 'requests' });
+    recordSecurityCheck(ctx, {
+      area: 'Electron shell',
+      check: 'app protocol: no path traversal out of the renderer build',
+      tried: tried + 4,
+      unit: 'requests',
+    });
   });
 });

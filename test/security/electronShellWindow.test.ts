@@ -47,7 +47,12 @@ describe('webPreferences', () => {
     };
     let tried = 0;
     for (const devTools of [false, true]) {
-      const options = { preloadPath: '/app/out/preload/index.cjs', startUrl: `${APP_ORIGIN}/index.html`, allowedOrigin: APP_ORIGIN, devTools };
+      const options = {
+        preloadPath: '/app/out/preload/index.cjs',
+        startUrl: `${APP_ORIGIN}/index.html`,
+        allowedOrigin: APP_ORIGIN,
+        devTools,
+      };
       const preferences = mainWindowConstructorOptions(options, false).webPreferences as Record<string, unknown>;
       for (const [key, value] of Object.entries(expected)) {
         expect(preferences[key], key).toBe(value);
@@ -58,7 +63,12 @@ describe('webPreferences', () => {
       for (const key of FORBIDDEN_PREFERENCES) expect(preferences, key).not.toHaveProperty(key);
       tried += 2 + FORBIDDEN_PREFERENCES.length;
     }
-    recordSecurityCheck(ctx, { area: 'Electron shell', check: 'window webPreferences locked down (isolation, sandbox, no Node, no webview, DevTools off unless unpackaged)', tried, unit: 'preferences' });
+    recordSecurityCheck(ctx, {
+      area: 'Electron shell',
+      check: 'window webPreferences locked down (isolation, sandbox, no Node, no webview, DevTools off unless unpackaged)',
+      tried,
+      unit: 'preferences',
+    });
   });
 });
 
@@ -78,10 +88,23 @@ function hardened(openExternal?: (url: string) => boolean) {
 
 const NAVIGATION_EVENTS = ['will-navigate', 'will-frame-navigate', 'will-redirect'];
 const HOSTILE_URLS = [
-  'https://evil.example/', 'http://app/', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,<script>1</script>',
-  'about:blank', 'chrome://settings', 'devtools://devtools/bundled/inspector.html', 'gatehouse://evil/index.html',
-  'gatehouse://app.evil.example/', 'gatehouse://app:8080/', 'gatehouse://user@app.evil/', 'blob:gatehouse://app/1',
-  'http://gatehouse.localhost/', 'https://gatehouse.example/help', 'not a url', '',
+  'https://evil.example/',
+  'http://app/',
+  'file:///etc/passwd',
+  'javascript:alert(1)',
+  'data:text/html,<script>1</script>',
+  'about:blank',
+  'chrome://settings',
+  'devtools://devtools/bundled/inspector.html',
+  'gatehouse://evil/index.html',
+  'gatehouse://app.evil.example/',
+  'gatehouse://app:8080/',
+  'gatehouse://user@app.evil/',
+  'blob:gatehouse://app/1',
+  'http://gatehouse.localhost/',
+  'https://gatehouse.example/help',
+  'not a url',
+  '',
 ];
 /** Any URL on another origin; fast-check's webUrl covers schemes, hosts, ports, userinfo and paths. */
 const foreignUrl = fc.oneof(fc.webUrl({ withFragments: true, withQueryParameters: true }), fc.constantFrom(...HOSTILE_URLS));
@@ -107,7 +130,12 @@ describe('webContents', () => {
     // Only a main-frame link is handed to openExternalSafely (which applies the allow-list), once
     // per click; sub-frame navigations and redirects never are.
     expect(openExternal.mock.calls.map(([url]) => url)).toEqual(mainFrameLinks);
-    recordSecurityCheck(ctx, { area: 'Electron shell', check: 'will-navigate, will-frame-navigate, will-redirect deny every other origin', tried, unit: 'navigations' });
+    recordSecurityCheck(ctx, {
+      area: 'Electron shell',
+      check: 'will-navigate, will-frame-navigate, will-redirect deny every other origin',
+      tried,
+      unit: 'navigations',
+    });
   });
 
   it('denies every new window, webview attachment and Bluetooth device pick; opens nothing externally by default', (ctx) => {
@@ -132,6 +160,11 @@ describe('webContents', () => {
     expect(bluetooth.preventDefault).toHaveBeenCalled();
     expect(pick).toHaveBeenCalledExactlyOnceWith('');
     tried += 2;
-    recordSecurityCheck(ctx, { area: 'Electron shell', check: 'setWindowOpenHandler, will-attach-webview and device picks denied', tried, unit: 'attempts' });
+    recordSecurityCheck(ctx, {
+      area: 'Electron shell',
+      check: 'setWindowOpenHandler, will-attach-webview and device picks denied',
+      tried,
+      unit: 'attempts',
+    });
   });
 });

@@ -45,9 +45,11 @@ describe('email addresses through dispatch', () => {
       const refused = await harness.call('createAccount', { name: 'Someone', email, password: PASSWORD });
       expect(refused.ok ? 'created' : refused.error.fields, why).toEqual({ email: INVALID_EMAIL_MESSAGE });
     }
-    expect(expectOk(await harness.call('listAccounts', {})).accounts.map((account) => account.email).sort()).toEqual(
-      VALID_ADDRESSES.map(([email]) => email).sort(),
-    );
+    expect(
+      expectOk(await harness.call('listAccounts', {}))
+        .accounts.map((account) => account.email)
+        .sort(),
+    ).toEqual(VALID_ADDRESSES.map(([email]) => email).sort());
     recordSecurityCheck(ctx, {
       area: 'Hostile input at the IPC boundary',
       check: 'email addresses: real-world valid ones accepted, invalid ones refused',
@@ -68,7 +70,12 @@ describe('email addresses through dispatch', () => {
       expectOk(await harness.call('signOut', {}));
     }
     expect(queryDatabase<{ n: number }>(harness, 'SELECT count(*) AS n FROM accounts')[0]!.n).toBe(SAME_ADDRESS.length);
-    recordSecurityCheck(ctx, { area: 'Hostile input at the IPC boundary', check: 'email addresses: one account per address', tried: SAME_ADDRESS.length, unit: 'addresses' });
+    recordSecurityCheck(ctx, {
+      area: 'Hostile input at the IPC boundary',
+      check: 'email addresses: one account per address',
+      tried: SAME_ADDRESS.length,
+      unit: 'addresses',
+    });
   });
 
   it('the otpauth label of the QR code decodes to exactly the address, reserved characters percent-encoded', async () => {

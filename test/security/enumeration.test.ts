@@ -36,8 +36,7 @@ describe('account enumeration: an unknown email answers like a wrong password', 
 
     /** `copies` attempts at once for each email, at the same moment; the two sets of answers must be identical. */
     async function both(copies = 1): Promise<Result<unknown>[]> {
-      const send = (credentials: Credentials) =>
-        Promise.all(Array.from({ length: copies }, () => harness.call('signIn', credentials)));
+      const send = (credentials: Credentials) => Promise.all(Array.from({ length: copies }, () => harness.call('signIn', credentials)));
       const [wrong, unknown] = await Promise.all([send(WRONG_PASSWORD), send({ ...UNKNOWN_EMAIL, email: caseOf(attempts) })]);
       attempts += 2 * copies;
       expect(unknown).toEqual(wrong);
@@ -80,7 +79,12 @@ describe('account enumeration: an unknown email answers like a wrong password', 
     for (const file of readdirSync(harness.dataDir)) {
       expect(readFileSync(join(harness.dataDir, file)).toString('latin1').toLowerCase()).not.toContain('nobody');
     }
-    recordSecurityCheck(ctx, { area: 'Brute force and replay', check: 'unknown email vs wrong password: same answers', tried: attempts, unit: 'attempts' });
+    recordSecurityCheck(ctx, {
+      area: 'Brute force and replay',
+      check: 'unknown email vs wrong password: same answers',
+      tried: attempts,
+      unit: 'attempts',
+    });
   });
 
   it('unknown email vs wrong password: exactly one scrypt call each, with the same parameters', async (ctx) => {

@@ -35,7 +35,8 @@ it('fuzzes every operation of the contract, each from a valid example', (ctx) =>
   const fuzzed = ctx.task.file.tasks.filter((task) => task.type === 'suite' && task.tasks.some((test) => test.name === PAYLOAD_FUZZ));
   expect(fuzzed.map((suite) => suite.name).sort()).toEqual([...OPERATION_NAMES].sort());
   expect(Object.keys(VALID_EXAMPLES).sort()).toEqual([...OPERATION_NAMES].sort());
-  for (const operation of OPERATION_NAMES) expect(v.safeParse(operationSchemas[operation], VALID_EXAMPLES[operation]).success, operation).toBe(true);
+  for (const operation of OPERATION_NAMES)
+    expect(v.safeParse(operationSchemas[operation], VALID_EXAMPLES[operation]).success, operation).toBe(true);
 });
 
 describe.each(OPERATION_NAMES)('%s', (operation: OperationName) => {
@@ -83,7 +84,12 @@ it('refuses unknown and look-alike operation names as FORBIDDEN, touching nothin
   );
   expect(target.snapshot()).toEqual({ ...before, database: { ...before.database, integrity: 'ok' } });
   await expectCountersSeeARealCall(target);
-  recordSecurityCheck(ctx, { area: 'Hostile input at the IPC boundary', check: 'fuzz operation names: unknown and look-alike', tried, unit: 'names' });
+  recordSecurityCheck(ctx, {
+    area: 'Hostile input at the IPC boundary',
+    check: 'fuzz operation names: unknown and look-alike',
+    tried,
+    unit: 'names',
+  });
 });
 
 describe('the refusal check', () => {
@@ -91,7 +97,9 @@ describe('the refusal check', () => {
   const invalid = (fields: Record<string, string>) => fail({ code: 'INVALID_INPUT', message: MESSAGES.invalidInput, fields });
 
   it('passes the real refusal and fails an acceptance, another code, a foreign field, a made-up message or an echo', () => {
-    expect(() => expectInvalidInput('updateProfile', invalid({ name: 'Enter your name.', form: 'This value is not accepted.' }), payload)).not.toThrow();
+    expect(() =>
+      expectInvalidInput('updateProfile', invalid({ name: 'Enter your name.', form: 'This value is not accepted.' }), payload),
+    ).not.toThrow();
     expect(() => expectInvalidInput('updateProfile', ok({}), payload)).toThrow();
     expect(() => expectInvalidInput('updateProfile', fail({ code: 'INTERNAL', message: MESSAGES.internal }), payload)).toThrow();
     expect(() => expectInvalidInput('updateProfile', invalid({ 'hunter2 secret key': 'This value is not accepted.' }), payload)).toThrow();

@@ -35,7 +35,9 @@ function readDatabase(dataDir: string): DatabaseState {
   try {
     return {
       installationId: (db.prepare("SELECT value FROM meta WHERE key = 'installation_id'").get() as { value: string }).value,
-      twoFactor: db.prepare('SELECT a.email, t.recovery_set_id AS setId FROM two_factor t JOIN accounts a ON a.id = t.account_id ORDER BY a.email').all() as DatabaseState['twoFactor'],
+      twoFactor: db
+        .prepare('SELECT a.email, t.recovery_set_id AS setId FROM two_factor t JOIN accounts a ON a.id = t.account_id ORDER BY a.email')
+        .all() as DatabaseState['twoFactor'],
       usedCodes: (db.prepare('SELECT count(*) AS n FROM recovery_codes WHERE used_at IS NOT NULL').get() as { n: number }).n,
     };
   } finally {
@@ -101,7 +103,9 @@ describe('keychain unavailable: fails closed, recovery codes still work, nothing
   }
 
   it('no D-Bus: the session bus address leads nowhere', async (ctx) => {
-    await inChildren(ctx, 'no D-Bus', { env: { ...secretService.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/gatehouse-no-bus' } });
+    await inChildren(ctx, 'no D-Bus', {
+      env: { ...secretService.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/gatehouse-no-bus' },
+    });
   });
 
   it('locked collection: the login keyring is locked and no unlock prompt can be shown', async (ctx) => {

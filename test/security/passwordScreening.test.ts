@@ -60,7 +60,7 @@ describe('password screening through dispatch', () => {
         expect(changed, password).toEqual({ ok: false, error: { code: 'WEAK_PASSWORD', message, fields: { newPassword: message } } });
       }
     }
-    expect(queryDatabase(harness, "SELECT failed_sign_ins FROM accounts")).toEqual([{ failed_sign_ins: 0 }]);
+    expect(queryDatabase(harness, 'SELECT failed_sign_ins FROM accounts')).toEqual([{ failed_sign_ins: 0 }]);
     expect(queryDatabase(harness, "SELECT kind FROM security_events WHERE kind NOT IN ('account_created', 'signed_in')")).toEqual([]);
     expectOk(await harness.call('signOut', {}));
     expectOk(await harness.call('signIn', { email: ADA.email, password: ADA.password }));
@@ -78,7 +78,12 @@ describe('password screening through dispatch', () => {
   it('accepts strong passwords, even with a context word in them', async () => {
     harness = createBackendHarness();
     expectOk(await harness.call('createAccount', { ...ADA, password: 'gatehouse keeps my forty-two secrets' }));
-    expectOk(await harness.call('changePassword', { currentPassword: 'gatehouse keeps my forty-two secrets', newPassword: 'purple monkey dishwasher' }));
+    expectOk(
+      await harness.call('changePassword', {
+        currentPassword: 'gatehouse keeps my forty-two secrets',
+        newPassword: 'purple monkey dishwasher',
+      }),
+    );
   });
 
   it('never screens at sign-in: a password from before screening signs in, and can be changed', async (ctx) => {

@@ -1,23 +1,18 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { OperationInput, OperationOutput } from '../../src-shared/contract';
 import { MESSAGES } from '../../src-shared/errors';
 import type { RecoveryCodeSet } from '../../src-shared/models';
-import type { OperationName } from '../../src-shared/operations';
 import type { Result } from '../../src-shared/result';
 import { SECOND_FACTOR_LOCK_MS, SECOND_FACTOR_MAX_FAILURES } from '../../src-shared/twoFactorRules';
-import type { Backend } from '../../src-main/core/composeBackend';
-import { takeBackup } from '../../src-main/core/storage/takeBackup';
 import { ADA, expectOk } from '../support/backendHarness';
 import { createFakeClock } from '../support/fakeClock';
-import { createFakeDesktop } from '../support/fakeDesktop';
 import { createFaultySecretStore, type FaultySecretStore } from '../support/faultySecretStore';
 import { authenticatorCode } from '../support/totpCodes';
 import { STEP_MS } from '../support/twoFactorSteps';
 import { recordSecurityCheck } from '../support/securityCheck';
-import { databaseFile, startBackend } from './support/startBackend';
+import { createRestoreScenario, type RestoreScenarioApp } from './support/restoreScenario';
 
 /**
  * Issue 11, item 4: restoring a backup after the database was damaged must not bring back what was
@@ -37,7 +32,7 @@ describe('restoring a backup never brings back what was spent since', () => {
   let dataDir: string;
   let keychain: FaultySecretStore;
   let clock: ReturnType<typeof createFakeClock>;
-  let running: Backend | null = null;
+  let scenario: ReturnType<typeof createRestoreScenario>;
   let n = 0;
   /** Attempts to use, after the restore, something spent since the backup (each must be refused). */
   let tried = 0;
@@ -47,32 +42,14 @@ describe('restoring a backup never brings back what was spent since', () => {
     mkdirSync(dataDir, { mode: 0o700 });
     keychain = createFaultySecretStore();
     clock = createFakeClock();
+    scenario = createRestoreScenario(dataDir, keychain, clock);
   });
 
-  /** Quits the app once its background keychain work is done, as it would have been by then. */
-  async function quit(): Promise<void> {
-    await running?.idle();
-    running?.close();
-    running = null;
-  }
-
-  afterEach(() => quit());
+  afterEach(() => scenario.quit());
 
   /** Starts the app as it starts for real (openBackend); the damaged-database question is answered "restore". */
-  async function start() {
-    await quit();
-    const desktop = createFakeDesktop();
-    desktop.answerRecoveryWith('restore');
-    const opened = await startBackend(dataDir, desktop, clock, keychain);
-    if (!opened) throw new Error('expected the app to start');
-    running = opened.backend;
-    return {
-      desktop,
-      backend: opened.backend,
-      call: <K extends OperationName>(op: K, payload: OperationInput<K>) => opened.backend.dispatch(op, payload) as Promise<Result<OperationOutput<K>>>,
-    };
-  }
-  type App = Awaited<ReturnType<typeof start>>;
+  const start = () => scenario.start();
+  type App = RestoreScenarioApp;
 
   async function activate(app: App): Promise<{ secret: string; codes: RecoveryCodeSet }> {
     const { enrollment } = expectOk(await app.call('beginTwoFactorEnrollment', { password: ADA.password }));
@@ -90,21 +67,8 @@ describe('restoring a backup never brings back what was spent since', () => {
     return active;
   }
 
-  /** Backs up the database as it is now (the app closed), then moves to a later time step. */
-  async function backUp(): Promise<void> {
-    await quit();
-    await takeBackup(databaseFile(dataDir), dataDir, clock.now());
-    clock.advance(STEP_MS);
-  }
-
-  /** The database is damaged; the next start moves it aside and restores the backup. */
-  async function damageAndRestore(): Promise<App> {
-    await quit();
-    writeFileSync(databaseFile(dataDir), Buffer.alloc(8192, 0xab));
-    const app = await start();
-    expect(expectOk(await app.call('getStartupNotice', {})).notice?.restoredFrom).toEqual(expect.any(Number));
-    return app;
-  }
+  const backUp = () => scenario.backUp();
+  const damageAndRestore = (): Promise<App> => scenario.damageAndRestore();
 
   /** One attempt to use what was spent since the backup: it must get `refusal`. */
   async function expectRefused(answer: Promise<Result<unknown>>, refusal: object): Promise<void> {
@@ -171,7 +135,12 @@ describe('restoring a backup never brings back what was spent since', () => {
     const shown = expectOk(await app.call('getRecoveryCodes', { password: ADA.password })).recoveryCodes;
     expect(shown.codes.map((entry) => entry.code)).toEqual(fresh.codes.map((entry) => entry.code));
     expect(shown.codes.map((entry) => entry.used)).toEqual([true, ...Array<boolean>(9).fill(false)]);
-    recordSecurityCheck(ctx, { area: 'Faults', check: 'restore: recovery code set replaced since the backup', tried, unit: 'old codes retried' });
+    recordSecurityCheck(ctx, {
+      area: 'Faults',
+      check: 'restore: recovery code set replaced since the backup',
+      tried,
+      unit: 'old codes retried',
+    });
   });
 
   it('a TOTP code accepted since the backup, and a step spent by a drift hint, stay spent', async (ctx) => {
@@ -200,7 +169,12 @@ describe('restoring a backup never brings back what was spent since', () => {
       ok: false,
       error: { code: 'INVALID_CODE', message: MESSAGES.replayedTotpCode },
     });
-    recordSecurityCheck(ctx, { area: 'Faults', check: 'restore: TOTP step accepted or spent since the backup', tried, unit: 'codes retried' });
+    recordSecurityCheck(ctx, {
+      area: 'Faults',
+      check: 'restore: TOTP step accepted or spent since the backup',
+      tried,
+      unit: 'codes retried',
+    });
   });
 
   it('wrong codes counted since the backup still count, and a lock since the backup still holds', async (ctx) => {
@@ -221,7 +195,10 @@ describe('restoring a backup never brings back what was spent since', () => {
     // Locked now; the backup (from before the wrong codes) restored again does not lift it.
     clock.set(lockedAt + STEP_MS);
     app = await damageAndRestore();
-    await expectRefused(app.call('signIn', PASSWORD), { ok: false, error: { code: 'SECOND_FACTOR_LOCKED', retryAt: lockedAt + SECOND_FACTOR_LOCK_MS } });
+    await expectRefused(app.call('signIn', PASSWORD), {
+      ok: false,
+      error: { code: 'SECOND_FACTOR_LOCKED', retryAt: lockedAt + SECOND_FACTOR_LOCK_MS },
+    });
     clock.set(lockedAt + SECOND_FACTOR_LOCK_MS);
     await signInWithCode(app, secret);
     recordSecurityCheck(ctx, { area: 'Faults', check: 'restore: failure count and lock since the backup', tried, unit: 'attempts' });
@@ -281,6 +258,11 @@ describe('restoring a backup never brings back what was spent since', () => {
     await toChallenge(app);
     await expectRefused(app.call('submitRecoveryCode', { code: codes.codes[0]!.code }), { ok: false, error: { code: 'INVALID_CODE' } });
     expect(expectOk(await app.call('submitRecoveryCode', { code: codes.codes[1]!.code })).recoveryCodesRemaining).toBe(8);
-    recordSecurityCheck(ctx, { area: 'Faults', check: 'restore with the keychain unavailable: sign-in waits for the check', tried, unit: 'attempts refused' });
+    recordSecurityCheck(ctx, {
+      area: 'Faults',
+      check: 'restore with the keychain unavailable: sign-in waits for the check',
+      tried,
+      unit: 'attempts refused',
+    });
   });
 });

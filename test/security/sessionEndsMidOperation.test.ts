@@ -36,22 +36,61 @@ const keychain = (operation: 'get' | 'set' | 'delete', n = 1, at = `keychain ${o
 });
 
 const OPERATIONS: readonly AwaitingOperation[] = [
-  { name: 'beginTwoFactorEnrollment', setup: 'signed in', payload: () => ({ password: ADA.password }), points: [hashVerify, keychain('set', 1, 'pending secret write')] },
+  {
+    name: 'beginTwoFactorEnrollment',
+    setup: 'signed in',
+    payload: () => ({ password: ADA.password }),
+    points: [hashVerify, keychain('set', 1, 'pending secret write')],
+  },
   {
     name: 'confirmTwoFactorEnrollment',
     setup: 'enrolling',
     payload: (h, secret) => codeAt(h, secret!).then((code) => ({ code })),
-    points: [keychain('get', 1, 'pending secret read'), keychain('set', 1, 'TOTP secret write'), keychain('set', 2, 'recovery codes write')],
+    points: [
+      keychain('get', 1, 'pending secret read'),
+      keychain('set', 1, 'TOTP secret write'),
+      keychain('set', 2, 'recovery codes write'),
+    ],
   },
   { name: 'cancelTwoFactorEnrollment', setup: 'enrolling', payload: () => ({}), points: [keychain('delete', 1, 'pending secret delete')] },
-  { name: 'copyToClipboard', setup: 'enrolling', payload: () => ({ item: 'secretKey' }), points: [keychain('get', 1, 'pending secret read')] },
-  { name: 'regenerateRecoveryCodes', setup: 'active', payload: () => ({ password: ADA.password }), points: [hashVerify, keychain('set', 1, 'new set write')] },
-  { name: 'getRecoveryCodes', setup: 'active', payload: () => ({ password: ADA.password }), points: [hashVerify, keychain('get', 1, 'codes read')] },
-  { name: 'deactivateTwoFactor', setup: 'active', payload: () => ({ password: ADA.password }), points: [hashVerify, keychain('get', 1, 'keychain check')] },
+  {
+    name: 'copyToClipboard',
+    setup: 'enrolling',
+    payload: () => ({ item: 'secretKey' }),
+    points: [keychain('get', 1, 'pending secret read')],
+  },
+  {
+    name: 'regenerateRecoveryCodes',
+    setup: 'active',
+    payload: () => ({ password: ADA.password }),
+    points: [hashVerify, keychain('set', 1, 'new set write')],
+  },
+  {
+    name: 'getRecoveryCodes',
+    setup: 'active',
+    payload: () => ({ password: ADA.password }),
+    points: [hashVerify, keychain('get', 1, 'codes read')],
+  },
+  {
+    name: 'deactivateTwoFactor',
+    setup: 'active',
+    payload: () => ({ password: ADA.password }),
+    points: [hashVerify, keychain('get', 1, 'keychain check')],
+  },
   { name: 'copyToClipboard', setup: 'active', payload: () => ({ item: 'recoveryCodes' }), points: [keychain('get', 1, 'codes read')] },
   { name: 'downloadRecoveryCodes', setup: 'active', payload: () => ({}), points: [keychain('get', 1, 'codes read')] },
-  { name: 'changePassword', setup: 'signed in', payload: () => ({ currentPassword: ADA.password, newPassword: 'a new password 2026' }), points: [hashVerify, newHash] },
-  { name: 'changeEmail', setup: 'signed in', payload: () => ({ email: 'ada.new@example.com', password: ADA.password }), points: [hashVerify] },
+  {
+    name: 'changePassword',
+    setup: 'signed in',
+    payload: () => ({ currentPassword: ADA.password, newPassword: 'a new password 2026' }),
+    points: [hashVerify, newHash],
+  },
+  {
+    name: 'changeEmail',
+    setup: 'signed in',
+    payload: () => ({ email: 'ada.new@example.com', password: ADA.password }),
+    points: [hashVerify],
+  },
   { name: 'deleteAccount', setup: 'signed in', payload: () => ({ password: ADA.password }), points: [hashVerify] },
   {
     name: 'deleteAccount',
@@ -133,7 +172,10 @@ describe('a session that ends while an operation awaits', () => {
 
           expect(result, label).toEqual({ ok: false, error: { code: 'NOT_SIGNED_IN', message: MESSAGES.notSignedIn } });
           expect(observable(harness), label).toEqual(before);
-          expect([...harness.secretStore.entries.keys()].filter((key) => key.includes('/totp-pending/')), label).toEqual([]);
+          expect(
+            [...harness.secretStore.entries.keys()].filter((key) => key.includes('/totp-pending/')),
+            label,
+          ).toEqual([]);
           races += 1;
         }
       }

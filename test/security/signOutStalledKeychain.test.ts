@@ -79,6 +79,11 @@ describe('sign-out with a keychain that never answers', () => {
     await harness.backend.reconciled;
     expect([...harness.secretStore.entries.keys()]).toEqual([]);
 
-    recordSecurityCheck(ctx, { area: 'Faults', check: 'sign-out with a stalled keychain: session ends at once', tried: refused, unit: 'operations refused after sign-out' });
+    recordSecurityCheck(ctx, {
+      area: 'Faults',
+      check: 'sign-out with a stalled keychain: session ends at once',
+      tried: refused,
+      unit: 'operations refused after sign-out',
+    });
   });
 });

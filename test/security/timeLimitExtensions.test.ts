@@ -36,7 +36,11 @@ describe('More time on the second sign-in step', () => {
       harness.clock.advance(SIGN_IN_CHALLENGE_TTL_MS - NEAR_THE_END);
       const { challenge } = expectOk(await harness.call('extendTwoFactorChallenge', {}));
       tried += 1;
-      expect(challenge).toEqual({ ...first, expiresAt: harness.clock.now() + SIGN_IN_CHALLENGE_TTL_MS, extensionsLeft: TIME_LIMIT_MAX_EXTENSIONS - extension });
+      expect(challenge).toEqual({
+        ...first,
+        expiresAt: harness.clock.now() + SIGN_IN_CHALLENGE_TTL_MS,
+        extensionsLeft: TIME_LIMIT_MAX_EXTENSIONS - extension,
+      });
     }
     const last = expectOk(await harness.call('getSession', {})).challenge!;
     for (let refused = 0; refused < 3; refused += 1) {
@@ -69,7 +73,9 @@ describe('More time on the second sign-in step', () => {
   it('gives no extra wrong codes, and a new challenge starts its own count', async () => {
     await activateTwoFactor(harness);
     await signInToChallenge(harness);
-    expect(await harness.call('submitTwoFactorCode', { code: '000000' })).toMatchObject({ error: { attemptsLeft: CHALLENGE_MAX_FAILURES - 1 } });
+    expect(await harness.call('submitTwoFactorCode', { code: '000000' })).toMatchObject({
+      error: { attemptsLeft: CHALLENGE_MAX_FAILURES - 1 },
+    });
     for (let i = 0; i < TIME_LIMIT_MAX_EXTENSIONS; i += 1) {
       expect(expectOk(await harness.call('extendTwoFactorChallenge', {})).challenge.attemptsLeft).toBe(CHALLENGE_MAX_FAILURES - 1);
     }

@@ -150,7 +150,10 @@ export function createFakeElectron() {
     dialog: {
       showErrorBox: stub(),
       showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
-      showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({ canceled: true, filePath: '' })),
+      showSaveDialog: vi.fn(async (..._args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> => ({
+        canceled: true,
+        filePath: '',
+      })),
     },
     clipboard: createFakeClipboard(),
     ClipboardItem: FakeClipboardItem,

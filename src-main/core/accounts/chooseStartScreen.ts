@@ -7,7 +7,11 @@ import type { CoreDependencies } from '../coreDependencies';
  * first one. Null while a session or a second sign-in step is live (possible only when the
  * window is opened again, e.g. from the macOS dock): the renderer then asks getSession as usual.
  */
-export function chooseStartScreen({ accounts, sessions, challenges }: Pick<CoreDependencies, 'accounts' | 'sessions' | 'challenges'>): StartScreen | null {
+export function chooseStartScreen({
+  accounts,
+  sessions,
+  challenges,
+}: Pick<CoreDependencies, 'accounts' | 'sessions' | 'challenges'>): StartScreen | null {
   if (sessions.peek() || challenges.current()) return null;
   return accounts.any() ? 'sign-in' : 'create-account';
 }

@@ -74,9 +74,7 @@ export function createAccountsRepository(db: Database) {
     recordFailure: db.prepare<[number, string]>(
       'UPDATE accounts SET failed_sign_ins = failed_sign_ins + 1, last_failed_sign_in_at = ? WHERE id = ?',
     ),
-    clearFailures: db.prepare<[string]>(
-      'UPDATE accounts SET failed_sign_ins = 0, last_failed_sign_in_at = NULL WHERE id = ?',
-    ),
+    clearFailures: db.prepare<[string]>('UPDATE accounts SET failed_sign_ins = 0, last_failed_sign_in_at = NULL WHERE id = ?'),
   };
 
   return {

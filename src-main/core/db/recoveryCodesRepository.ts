@@ -23,9 +23,7 @@ export function createRecoveryCodesRepository(db: Database) {
     markUsed: db.prepare<[number, string, number]>(
       'UPDATE recovery_codes SET used_at = ? WHERE account_id = ? AND position = ? AND used_at IS NULL',
     ),
-    countUnused: db.prepare<[string], { n: number }>(
-      'SELECT count(*) AS n FROM recovery_codes WHERE account_id = ? AND used_at IS NULL',
-    ),
+    countUnused: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM recovery_codes WHERE account_id = ? AND used_at IS NULL'),
   };
 
   return {
@@ -37,8 +35,7 @@ export function createRecoveryCodesRepository(db: Database) {
       hashes.forEach((hash, position) => statements.insert.run(accountId, position, hash));
     },
     /** Uses a code once: false when it was already used, even by a request running at the same time. */
-    markUsed: (accountId: string, position: number, at: number): boolean =>
-      statements.markUsed.run(at, accountId, position).changes === 1,
+    markUsed: (accountId: string, position: number, at: number): boolean => statements.markUsed.run(at, accountId, position).changes === 1,
     countUnused: (accountId: string): number => statements.countUnused.get(accountId)?.n ?? 0,
   };
 }

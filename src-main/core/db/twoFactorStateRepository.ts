@@ -61,7 +61,16 @@ export function createTwoFactorStateRepository(db: Database) {
       const { state } = witness;
       if (state) {
         const { activatedAt, lastAcceptedStep, failedAttempts, lockedUntil, recoverySetId, recoveryKdf, recoveryGeneratedAt } = state;
-        statements.insertRow.run({ accountId, activatedAt, lastAcceptedStep, failedAttempts, lockedUntil, recoverySetId, recoveryKdf, recoveryGeneratedAt });
+        statements.insertRow.run({
+          accountId,
+          activatedAt,
+          lastAcceptedStep,
+          failedAttempts,
+          lockedUntil,
+          recoverySetId,
+          recoveryKdf,
+          recoveryGeneratedAt,
+        });
         state.codes.forEach(([codeHash, usedAt], position) => statements.insertCode.run(accountId, position, codeHash, usedAt));
         for (const step of state.spentSteps) statements.insertSpent.run(accountId, step);
       }

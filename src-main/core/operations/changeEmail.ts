@@ -25,7 +25,8 @@ export async function changeEmail(
   { account: signedIn }: SignedIn,
   { email, password }: ValidatedInput<'changeEmail'>,
 ): Promise<OperationOutput<'changeEmail'>> {
-  if (email === signedIn.email) throw new AppError({ code: 'INVALID_INPUT', message: MESSAGES.sameEmail, fields: { email: MESSAGES.sameEmail } });
+  if (email === signedIn.email)
+    throw new AppError({ code: 'INVALID_INPUT', message: MESSAGES.sameEmail, fields: { email: MESSAGES.sameEmail } });
   const owner = deps.accounts.findByEmail(email);
   if (owner && owner.id !== signedIn.id) throw emailTaken();
 

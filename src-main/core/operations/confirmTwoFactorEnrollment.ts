@@ -8,8 +8,17 @@ import { matchedSteps, refusalFor } from '../twoFactor/totp';
 
 type Deps = Pick<
   CoreDependencies,
-  | 'events' | 'enrollments' | 'twoFactor' | 'recoveryCodes' | 'secrets' | 'totp'
-  | 'recoveryKdf' | 'clock' | 'newId' | 'transaction' | 'withTwoFactorLock'
+  | 'events'
+  | 'enrollments'
+  | 'twoFactor'
+  | 'recoveryCodes'
+  | 'secrets'
+  | 'totp'
+  | 'recoveryKdf'
+  | 'clock'
+  | 'newId'
+  | 'transaction'
+  | 'withTwoFactorLock'
 >;
 
 /**

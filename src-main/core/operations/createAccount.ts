@@ -12,16 +12,7 @@ import { openSession, recordSignIn } from '../session/openSession';
 export async function createAccount(
   deps: Pick<
     CoreDependencies,
-    | 'accounts'
-    | 'events'
-    | 'sessions'
-    | 'hasher'
-    | 'passwordScreen'
-    | 'clock'
-    | 'transaction'
-    | 'newId'
-    | 'challenges'
-    | 'unknownEmails'
+    'accounts' | 'events' | 'sessions' | 'hasher' | 'passwordScreen' | 'clock' | 'transaction' | 'newId' | 'challenges' | 'unknownEmails'
   >,
   { name, email, password }: ValidatedInput<'createAccount'>,
 ): Promise<OperationOutput<'createAccount'>> {

@@ -14,9 +14,24 @@ import type { SignedIn } from '../session/requireSignedIn';
 
 type Deps = Pick<
   CoreDependencies,
-  | 'accounts' | 'events' | 'sessions' | 'hasher' | 'clock' | 'transaction' | 'bookkeeping' | 'withAccountLock'
-  | 'withTwoFactorLock' | 'twoFactor' | 'recoveryCodes' | 'recoveryKdf' | 'secrets' | 'totp' | 'logger' | 'cleanup'
-  | 'twoFactorStates' | 'withWitnessLock'
+  | 'accounts'
+  | 'events'
+  | 'sessions'
+  | 'hasher'
+  | 'clock'
+  | 'transaction'
+  | 'bookkeeping'
+  | 'withAccountLock'
+  | 'withTwoFactorLock'
+  | 'twoFactor'
+  | 'recoveryCodes'
+  | 'recoveryKdf'
+  | 'secrets'
+  | 'totp'
+  | 'logger'
+  | 'cleanup'
+  | 'twoFactorStates'
+  | 'withWitnessLock'
 >;
 
 /**

@@ -7,7 +7,10 @@ import type { CoreDependencies } from '../coreDependencies';
  * deleted afterwards, best-effort and bounded (a keychain that never answers cannot keep the
  * session alive; start-up reconciliation removes what it left).
  */
-export async function signOut({ sessions, challenges }: Pick<CoreDependencies, 'sessions' | 'challenges'>): Promise<OperationOutput<'signOut'>> {
+export async function signOut({
+  sessions,
+  challenges,
+}: Pick<CoreDependencies, 'sessions' | 'challenges'>): Promise<OperationOutput<'signOut'>> {
   challenges.discard();
   sessions.end('user');
   return {};

@@ -25,7 +25,10 @@ type Deps = Pick<
  * The second sign-in step with a recovery code (already normalised by the schema). Checked
  * against the hashes in SQLite only, so it works while the keychain is unavailable.
  */
-export async function submitRecoveryCode(deps: Deps, { code }: ValidatedInput<'submitRecoveryCode'>): Promise<OperationOutput<'submitRecoveryCode'>> {
+export async function submitRecoveryCode(
+  deps: Deps,
+  { code }: ValidatedInput<'submitRecoveryCode'>,
+): Promise<OperationOutput<'submitRecoveryCode'>> {
   return runChallengeStep(deps, async ({ challenge, record, assertStillCurrent }) => {
     const { accountId } = challenge;
     const unused = deps.recoveryCodes.list(accountId).filter((stored) => stored.usedAt === null);

@@ -9,7 +9,18 @@ import { matchedSteps, refusalFor } from '../twoFactor/totp';
 
 type Deps = Pick<
   CoreDependencies,
-  'accounts' | 'events' | 'sessions' | 'challenges' | 'twoFactor' | 'secrets' | 'totp' | 'clock' | 'transaction' | 'bookkeeping' | 'withTwoFactorLock' | 'restoreCheck'
+  | 'accounts'
+  | 'events'
+  | 'sessions'
+  | 'challenges'
+  | 'twoFactor'
+  | 'secrets'
+  | 'totp'
+  | 'clock'
+  | 'transaction'
+  | 'bookkeeping'
+  | 'withTwoFactorLock'
+  | 'restoreCheck'
 >;
 
 /**
@@ -17,7 +28,10 @@ type Deps = Pick<
  * is spent with the outcome, in the same transaction: a code refused now, with a clock-drift hint
  * or without, is never accepted later (waiting for a hinted step to come round gets nobody in).
  */
-export async function submitTwoFactorCode(deps: Deps, { code }: ValidatedInput<'submitTwoFactorCode'>): Promise<OperationOutput<'submitTwoFactorCode'>> {
+export async function submitTwoFactorCode(
+  deps: Deps,
+  { code }: ValidatedInput<'submitTwoFactorCode'>,
+): Promise<OperationOutput<'submitTwoFactorCode'>> {
   return runChallengeStep(deps, async ({ challenge, assertStillCurrent }) => {
     const { accountId } = challenge;
     const secret = await readTotpSecret(deps, accountId);
@@ -34,7 +48,11 @@ export async function submitTwoFactorCode(deps: Deps, { code }: ValidatedInput<'
         return true;
       });
     if (!accepted) {
-      throw rejectSecondFactor(deps, challenge, { event: 'two_factor_code_rejected', ...refusalFor(check), spentSteps: matchedSteps(check) });
+      throw rejectSecondFactor(deps, challenge, {
+        event: 'two_factor_code_rejected',
+        ...refusalFor(check),
+        spentSteps: matchedSteps(check),
+      });
     }
     return { session: openSession(deps, deps.accounts.findById(accountId)!) };
   });

@@ -88,13 +88,18 @@ function containedWords(lowerPassword: string, words: ReadonlyMap<string, Contex
 function mostlyContext(lowerPassword: string, contained: readonly string[]): boolean {
   const covered = new Array<boolean>(lowerPassword.length).fill(false);
   for (const word of contained) {
-    for (let at = lowerPassword.indexOf(word); at !== -1; at = lowerPassword.indexOf(word, at + 1)) covered.fill(true, at, at + word.length);
+    for (let at = lowerPassword.indexOf(word); at !== -1; at = lowerPassword.indexOf(word, at + 1))
+      covered.fill(true, at, at + word.length);
   }
   return 2 * covered.filter(Boolean).length >= lowerPassword.length;
 }
 
 /** The reason for a refusal: a context word it contains first (the most useful thing to hear), then a listed word, then a pattern. */
-function reasonFor(contained: readonly string[], sequence: readonly MatchExtended[], words: ReadonlyMap<string, ContextKind>): ScreenedPasswordProblem {
+function reasonFor(
+  contained: readonly string[],
+  sequence: readonly MatchExtended[],
+  words: ReadonlyMap<string, ContextKind>,
+): ScreenedPasswordProblem {
   if (contained.length > 0) return words.get(contained[0]!)!;
   return sequence.some((match) => match.pattern === 'dictionary') ? 'common' : 'predictable';
 }

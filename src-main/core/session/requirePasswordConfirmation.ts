@@ -14,7 +14,11 @@ export type SudoDeps = Pick<
  * fresh 15-minute window; without it, a confirmation from the last 15 minutes must exist, or
  * PASSWORD_CONFIRMATION_REQUIRED. The access gate applies it to every `freshPassword` operation.
  */
-export async function requirePasswordConfirmation(deps: SudoDeps, { account, session }: SignedIn, password: string | undefined): Promise<void> {
+export async function requirePasswordConfirmation(
+  deps: SudoDeps,
+  { account, session }: SignedIn,
+  password: string | undefined,
+): Promise<void> {
   if (password === undefined) {
     if (deps.confirmations.confirmedUntil(session) === null) throw passwordConfirmationRequired();
     return;

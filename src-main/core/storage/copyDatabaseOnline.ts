@@ -43,4 +43,3 @@ function settleAsStandalone(file: string): void {
     db.close();
   }
 }
-

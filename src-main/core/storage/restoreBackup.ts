@@ -22,7 +22,10 @@ export const restoreMarkerFile = (dataDir: string): string => join(dataDir, 'two
 export function markRestored(dataDir: string): void {
   const fd = openSync(restoreMarkerFile(dataDir), 'w', 0o600);
   try {
-    writeSync(fd, 'The database was restored from a backup; its two-factor state is checked against the keychain before anyone signs in.\n');
+    writeSync(
+      fd,
+      'The database was restored from a backup; its two-factor state is checked against the keychain before anyone signs in.\n',
+    );
     fsyncSync(fd);
   } finally {
     closeSync(fd);

@@ -12,7 +12,11 @@ export interface NewRecoverySet {
 }
 
 /** Generates and hashes a set before anything is written, so the writes that follow are quick. */
-export async function newRecoverySet({ recoveryKdf, clock, newId }: Pick<CoreDependencies, 'recoveryKdf' | 'clock' | 'newId'>): Promise<NewRecoverySet> {
+export async function newRecoverySet({
+  recoveryKdf,
+  clock,
+  newId,
+}: Pick<CoreDependencies, 'recoveryKdf' | 'clock' | 'newId'>): Promise<NewRecoverySet> {
   const codes = generateRecoveryCodes();
   const kdf = recoveryKdf.newSetKdf();
   const hashes = await Promise.all(codes.map((code) => recoveryKdf.hash(code, kdf)));

@@ -4,7 +4,15 @@ import type { ParsedSecretKey } from './twoFactorSecrets';
 
 type Deps = Pick<
   CoreDependencies,
-  'secrets' | 'accounts' | 'twoFactor' | 'twoFactorStates' | 'enrollments' | 'withTwoFactorLock' | 'withWitnessLock' | 'transaction' | 'logger'
+  | 'secrets'
+  | 'accounts'
+  | 'twoFactor'
+  | 'twoFactorStates'
+  | 'enrollments'
+  | 'withTwoFactorLock'
+  | 'withWitnessLock'
+  | 'transaction'
+  | 'logger'
 >;
 
 /**

@@ -5,8 +5,7 @@ import type { CoreDependencies } from '../coreDependencies';
 export type SecondFactorRejection = Extract<SecurityEventKind, 'two_factor_code_rejected' | 'recovery_code_rejected'>;
 
 export type SecondFactorFailure =
-  | { readonly locked: false; readonly failures: number }
-  | { readonly locked: true; readonly lockedUntil: number };
+  { readonly locked: false; readonly failures: number } | { readonly locked: true; readonly lockedUntil: number };
 
 /**
  * Counts one wrong code for `accountId` in SQLite (a restart does not reset it) and logs `event`;

@@ -16,7 +16,12 @@ function localDate(at: number): string {
 /** `gatehouse-recovery-codes-<email local part>-<date>.txt`, safe as a file name on every OS. */
 export function recoveryCodesFileName(account: AccountRecord, at: number): string {
   const localPart = account.email.split('@')[0] ?? '';
-  const safe = localPart.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '').slice(0, 40) || 'account';
+  const safe =
+    localPart
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[-.]+|[-.]+$/g, '')
+      .slice(0, 40) || 'account';
   return `gatehouse-recovery-codes-${safe}-${localDate(at)}.txt`;
 }
 

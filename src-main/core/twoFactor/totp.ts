@@ -60,7 +60,7 @@ export function createTotp(clock: Clock): Totp {
       const current = Math.floor(clock.now() / 1000 / TOTP_PERIOD_SECONDS);
       const matched: number[] = [];
       // Each search resumes after the last match, so every step of the range is computed once.
-      for (let step = await nextMatch(secret, code, current - TOTP_DRIFT_SEARCH_STEPS - 1); step !== null; ) {
+      for (let step = await nextMatch(secret, code, current - TOTP_DRIFT_SEARCH_STEPS - 1); step !== null;) {
         matched.push(step);
         step = await nextMatch(secret, code, step);
       }

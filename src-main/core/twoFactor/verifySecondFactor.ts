@@ -8,10 +8,7 @@ import { recordSecondFactorFailure, type SecondFactorRejection } from './recordS
 import { acceptTotpCode } from './acceptTotpCode';
 import { matchedSteps, refusalFor, type TotpCheck } from './totp';
 
-type Deps = Pick<
-  CoreDependencies,
-  'twoFactor' | 'events' | 'clock' | 'bookkeeping' | 'secrets' | 'totp' | 'recoveryCodes' | 'recoveryKdf'
->;
+type Deps = Pick<CoreDependencies, 'twoFactor' | 'events' | 'clock' | 'bookkeeping' | 'secrets' | 'totp' | 'recoveryCodes' | 'recoveryKdf'>;
 
 /** A second factor given while signed in: a code from the authenticator app or a recovery code. */
 export interface SecondFactorInput {
@@ -20,7 +17,8 @@ export interface SecondFactorInput {
 }
 
 /** What a correct code proves; the committing transaction uses it up (consumeSecondFactor). */
-export type SecondFactorProof = { readonly kind: 'totp'; readonly check: TotpCheck } | { readonly kind: 'recovery'; readonly position: number };
+export type SecondFactorProof =
+  { readonly kind: 'totp'; readonly check: TotpCheck } | { readonly kind: 'recovery'; readonly position: number };
 
 /**
  * Cheap checks before any password is: the second factor is not locked, and the input names one.
@@ -61,7 +59,11 @@ export async function verifySecondFactor(deps: Deps, record: TwoFactorRecord, in
  * Inside the committing transaction: uses the proof up, by the same conditional updates as sign-in
  * (a TOTP step is accepted once, a recovery code is used once). False when it was used meanwhile.
  */
-export function consumeSecondFactor(deps: Pick<Deps, 'twoFactor' | 'recoveryCodes' | 'clock'>, accountId: string, proof: SecondFactorProof): boolean {
+export function consumeSecondFactor(
+  deps: Pick<Deps, 'twoFactor' | 'recoveryCodes' | 'clock'>,
+  accountId: string,
+  proof: SecondFactorProof,
+): boolean {
   return proof.kind === 'totp'
     ? acceptTotpCode(deps, accountId, proof.check)
     : deps.recoveryCodes.markUsed(accountId, proof.position, deps.clock.now());

@@ -20,7 +20,10 @@ export function createWitnessQueue(logger: Logger, sync: (accountId: string) => 
         await sync(next);
         failing = false;
       } catch (error) {
-        if (!failing) logger.warn(`two-factor witness not updated (${error instanceof Error ? error.name : typeof error}); retried at the next change or start`);
+        if (!failing)
+          logger.warn(
+            `two-factor witness not updated (${error instanceof Error ? error.name : typeof error}); retried at the next change or start`,
+          );
         failing = true;
       }
     }

@@ -37,7 +37,7 @@ Object.assign(app, {
   setPath: (name, value) => report.setPath.push([name, value]),
   enableSandbox: () => undefined,
   commandLine: { hasSwitch: () => false },
-  requestSingleInstanceLock: () => (report.singleInstanceLock += 1, true),
+  requestSingleInstanceLock: () => ((report.singleInstanceLock += 1), true),
   whenReady: () => Promise.resolve(),
   quit: () => undefined,
   exit: (code) => finish({ exitCode: code }),
@@ -62,14 +62,24 @@ class BrowserWindow extends EventEmitter {
     return Promise.resolve();
   }
   show() {}
-  isMinimized() { return false; }
+  isMinimized() {
+    return false;
+  }
   restore() {}
   focus() {}
-  isDestroyed() { return false; }
+  isDestroyed() {
+    return false;
+  }
   maximize() {}
-  isMaximized() { return false; }
-  getNormalBounds() { return { x: 40, y: 30, width: 1000, height: 700 }; }
-  setContentProtection(enable) { report.contentProtection.push(enable); }
+  isMaximized() {
+    return false;
+  }
+  getNormalBounds() {
+    return { x: 40, y: 30, width: 1000, height: 700 };
+  }
+  setContentProtection(enable) {
+    report.contentProtection.push(enable);
+  }
 }
 
 /** Electron 45's ClipboardItem: keeps its entries until clipboard.write() commits them. */
@@ -88,8 +98,7 @@ function saveDialog(args) {
 }
 
 async function playRenderer(window) {
-  const invoke = (channel, frame, payload) =>
-    handlers.get(channel)({ sender: window.webContents, senderFrame: frame }, payload);
+  const invoke = (channel, frame, payload) => handlers.get(channel)({ sender: window.webContents, senderFrame: frame }, payload);
   const { mainFrame } = window.webContents;
   const call = (operation, payload = {}) => invoke(`gatehouse:${operation}`, mainFrame, payload);
   report.loadedUrl = window.loadedUrl;

@@ -88,9 +88,7 @@ export function createChromiumDriver(rendererDir: string = buildOutput.rendererD
         }
       };
       try {
-        context = await (
-          await getBrowser()
-        ).newContext({ viewport: options.viewport, colorScheme: options.colorScheme });
+        context = await (await getBrowser()).newContext({ viewport: options.viewport, colorScheme: options.colorScheme });
         await serveRenderer(context, rendererDir);
         await context.exposeBinding(BINDING_NAME, async (source, operation: unknown, payload: unknown) => {
           // The same sender check the Electron IPC layer makes: only the app's own top-level page.

@@ -16,8 +16,6 @@ export const buildOutput = {
 export function assertBuilt(parts: readonly (keyof typeof buildOutput)[]): void {
   const missing = parts.filter((part) => !existsSync(buildOutput[part])).map((part) => buildOutput[part]);
   if (missing.length > 0) {
-    throw new Error(
-      `Gatehouse e2e: the app is not built (missing ${missing.join(', ')}). Run \`npm run build\` first.`,
-    );
+    throw new Error(`Gatehouse e2e: the app is not built (missing ${missing.join(', ')}). Run \`npm run build\` first.`);
   }
 }

@@ -42,9 +42,7 @@ export interface RunningApp {
  * - `alert`: the text of an element with role="alert" the page showed (both drivers), recorded by a
  *   MutationObserver from page load (chromium) or from the first start screen (electron).
  */
-export type RendererError =
-  | { readonly via: 'reply'; readonly error: ApiError }
-  | { readonly via: 'alert'; readonly text: string };
+export type RendererError = { readonly via: 'reply'; readonly error: ApiError } | { readonly via: 'alert'; readonly text: string };
 
 /** A running Gatehouse, with the test's hold on its clipboard and save dialog. */
 export interface RunningGatehouse extends RunningApp {

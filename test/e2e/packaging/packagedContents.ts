@@ -62,13 +62,16 @@ export function violationsOf(file: PackagedFile, allowedPackages: ReadonlySet<st
   const { path } = file;
   const found: string[] = [];
   const pkg = packageOf(path);
-  if (path !== 'package.json' && !BUILD_OUTPUT.test(path) && pkg === null) found.push('neither build output, package.json nor a dependency');
+  if (path !== 'package.json' && !BUILD_OUTPUT.test(path) && pkg === null)
+    found.push('neither build output, package.json nor a dependency');
   if (pkg !== null && !allowedPackages.has(pkg)) found.push(`package "${pkg}" is not loaded at run time`);
   for (const [pattern, what] of NOT_CODE) if (pattern.test(path)) found.push(what);
   if (path.endsWith('.node')) {
     if (!file.unpacked) found.push('native binary inside app.asar (must be unpacked)');
     const prebuild = /\/prebuilds\/([^/]+)/.exec(path)?.[1];
-    const forTarget = isBinaryFor(file.extractedPath, platform, arch) && (prebuild === undefined || new RegExp(`^${platform}-${arch}(\\.node)?$`).test(prebuild));
+    const forTarget =
+      isBinaryFor(file.extractedPath, platform, arch) &&
+      (prebuild === undefined || new RegExp(`^${platform}-${arch}(\\.node)?$`).test(prebuild));
     if (!forTarget) found.push(`native binary not for ${platform}-${arch}`);
   } else if (file.unpacked) {
     found.push('unpacked although it is not a native binary');

@@ -47,7 +47,12 @@ export function makeStandInElectronDist(dir: string, platform: NodeJS.Platform =
   writeFileSync(join(dir, 'LICENSE'), 'Placeholder licence file of a stand-in Electron distribution.\n');
   if (platform === 'darwin') {
     const contents = join(dir, 'Electron.app', 'Contents');
-    const bundle = { CFBundleExecutable: 'Electron', CFBundleIdentifier: 'com.github.Electron', CFBundleName: 'Electron', CFBundleVersion: '45.0.0' };
+    const bundle = {
+      CFBundleExecutable: 'Electron',
+      CFBundleIdentifier: 'com.github.Electron',
+      CFBundleName: 'Electron',
+      CFBundleVersion: '45.0.0',
+    };
     writeFileSync(join(contents, '..', '..', 'version'), '45.0.0');
     mkdirSync(join(contents, 'Resources'), { recursive: true });
     writeFileSync(join(contents, 'Info.plist'), plist(bundle));
@@ -57,10 +62,10 @@ export function makeStandInElectronDist(dir: string, platform: NodeJS.Platform =
     mkdirSync(helper, { recursive: true });
     writeFileSync(join(helper, 'Info.plist'), plist({ ...bundle, CFBundleExecutable: 'Electron Helper', CFBundleName: 'Electron Helper' }));
     placeholder(join(helper, 'MacOS', 'Electron Helper'), false);
-    writeFileSync(join(contents, 'Resources', 'default_app.asar'), 'placeholder for Electron\'s demo app\n');
+    writeFileSync(join(contents, 'Resources', 'default_app.asar'), "placeholder for Electron's demo app\n");
   } else {
     placeholder(join(dir, platform === 'win32' ? 'electron.exe' : 'electron'), true);
-    writeFileSync(join(dir, 'resources', 'default_app.asar'), 'placeholder for Electron\'s demo app\n');
+    writeFileSync(join(dir, 'resources', 'default_app.asar'), "placeholder for Electron's demo app\n");
   }
   return dir;
 }

@@ -97,8 +97,7 @@ export async function openSecurity(page: Page, account: Pick<AccountDetails, 'na
 }
 
 /** The "Recent security activity" list on Account Settings → Security. */
-export const securityActivity = (page: Page): Locator =>
-  page.getByRole('list', { name: 'Recent security activity', exact: true });
+export const securityActivity = (page: Page): Locator => page.getByRole('list', { name: 'Recent security activity', exact: true });
 
 /** The button for `account` in the sign-in screen's list (its name holds the account's name and email). */
 export const accountChoice = (page: Page, account: Pick<AccountDetails, 'email'>): Locator =>

@@ -7,7 +7,17 @@
 import type { Page } from '@playwright/test';
 
 export const SCRIPT_PROBES = ['inlineScript', 'inlineHandler', 'javascriptUrl', 'eval', 'newFunction', 'stringTimer', 'wasm'] as const;
-export const NETWORK_PROBES = ['fetch', 'xhr', 'webSocket', 'eventSource', 'externalScript', 'externalStyle', 'externalImage', 'iframe', 'formSubmit'] as const;
+export const NETWORK_PROBES = [
+  'fetch',
+  'xhr',
+  'webSocket',
+  'eventSource',
+  'externalScript',
+  'externalStyle',
+  'externalImage',
+  'iframe',
+  'formSubmit',
+] as const;
 export type Probe = (typeof SCRIPT_PROBES)[number] | (typeof NETWORK_PROBES)[number];
 
 export interface ProbeResult {
@@ -83,7 +93,11 @@ export function runProbe(page: Page, probe: Probe, policies: readonly string[]):
             () => 'compiled',
             (error: unknown) => (error instanceof WebAssembly.CompileError ? 'blocked' : `threw ${String(error)}`),
           ),
-        fetch: () => fetch(`${EXTERNAL}/steal`).then(() => 'fetched', () => 'blocked'),
+        fetch: () =>
+          fetch(`${EXTERNAL}/steal`).then(
+            () => 'fetched',
+            () => 'blocked',
+          ),
         xhr: () =>
           new Promise((resolve) => {
             const request = new XMLHttpRequest();

@@ -14,7 +14,12 @@ import type { Locator, Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { generate } from 'otplib';
 import { PNG } from 'pngjs';
-import { RECOVERY_CODE_ALPHABET, TOTP_ACCEPTED_STEPS, TOTP_DRIFT_SEARCH_STEPS, TOTP_PERIOD_SECONDS } from '../../../src-shared/twoFactorRules';
+import {
+  RECOVERY_CODE_ALPHABET,
+  TOTP_ACCEPTED_STEPS,
+  TOTP_DRIFT_SEARCH_STEPS,
+  TOTP_PERIOD_SECONDS,
+} from '../../../src-shared/twoFactorRules';
 import { button, field, heading, submitSignIn, type AccountDetails } from './accounts';
 
 const PERIOD_MS = TOTP_PERIOD_SECONDS * 1000;
@@ -74,9 +79,7 @@ export class Authenticator {
 export async function wrongCode(secret: string): Promise<string> {
   const now = timeStep();
   const spread = TOTP_DRIFT_SEARCH_STEPS + 2; // a little wider, in case a boundary passes meanwhile
-  const known = new Set(
-    await Promise.all(Array.from({ length: 2 * spread + 1 }, (_, i) => codeForStep(secret, now - spread + i))),
-  );
+  const known = new Set(await Promise.all(Array.from({ length: 2 * spread + 1 }, (_, i) => codeForStep(secret, now - spread + i))));
   for (let candidate = 0; ; candidate += 1) {
     const code = String(candidate).padStart(6, '0');
     if (!known.has(code)) return code;
@@ -94,8 +97,7 @@ export function driftedCode(secret: string, minutes: number): Promise<string> {
 export const dialogs = (page: Page): Locator => page.getByRole('dialog').or(page.getByRole('alertdialog'));
 
 /** The password pop-up ("Password", "Confirm"). */
-export const passwordDialog = (page: Page): Locator =>
-  dialogs(page).filter({ has: page.getByLabel('Password', { exact: true }) });
+export const passwordDialog = (page: Page): Locator => dialogs(page).filter({ has: page.getByLabel('Password', { exact: true }) });
 
 /** Fills the password pop-up and clicks "Confirm"; does not check the outcome. */
 export async function confirmPassword(page: Page, password: string): Promise<void> {

@@ -18,26 +18,30 @@ describe('npm run bench (smoke)', () => {
   const outDir = mkdtempSync(join(tmpdir(), 'gatehouse-bench-smoke-'));
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
-  it('runs every figure and writes well-formed results', () => {
-    const out = join(outDir, 'results.json');
-    const run = spawnSync(process.execPath, ['scripts/bench.mjs', '--smoke', '--driver', 'chromium', '--out', out], {
-      cwd: projectRoot,
-      encoding: 'utf8',
-      // A hang guard only: two renderer builds and every figure, on a machine others load too.
-      timeout: BENCH_HANG_GUARD_MS,
-    });
-    expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
-    expect(run.stdout).toContain('| figure | median (min–max) | baseline | ratio | target | met? |');
+  it(
+    'runs every figure and writes well-formed results',
+    () => {
+      const out = join(outDir, 'results.json');
+      const run = spawnSync(process.execPath, ['scripts/bench.mjs', '--smoke', '--driver', 'chromium', '--out', out], {
+        cwd: projectRoot,
+        encoding: 'utf8',
+        // A hang guard only: two renderer builds and every figure, on a machine others load too.
+        timeout: BENCH_HANG_GUARD_MS,
+      });
+      expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
+      expect(run.stdout).toContain('| figure | median (min–max) | baseline | ratio | target | met? |');
 
-    const results = JSON.parse(readFileSync(out, 'utf8')) as { mode: string; figures: FigureResult[] };
-    expect(results.mode).toBe('smoke');
-    expect(results.figures.map((figure) => figure.id)).toEqual(FIGURES.map((figure) => figure.id));
-    for (const figure of results.figures) {
-      if (figure.pending) continue;
-      expect(figure.rows.length, figure.id).toBeGreaterThan(0);
-      for (const row of figure.rows) expectWellFormed(row);
-    }
-  }, BENCH_HANG_GUARD_MS);
+      const results = JSON.parse(readFileSync(out, 'utf8')) as { mode: string; figures: FigureResult[] };
+      expect(results.mode).toBe('smoke');
+      expect(results.figures.map((figure) => figure.id)).toEqual(FIGURES.map((figure) => figure.id));
+      for (const figure of results.figures) {
+        if (figure.pending) continue;
+        expect(figure.rows.length, figure.id).toBeGreaterThan(0);
+        for (const row of figure.rows) expectWellFormed(row);
+      }
+    },
+    BENCH_HANG_GUARD_MS,
+  );
 });
 
 function expectWellFormed(row: ResultRow): void {

@@ -13,9 +13,7 @@ describe('keytar secret store against a real Secret Service', () => {
     await store.set('install-1/account-1/totp', 'JBSWY3DPEHPK3PXP');
     await store.set('install-1/account-2/totp', 'KRUGKIDROVUWG2ZA');
     await expect(store.get('install-1/account-1/totp')).resolves.toBe('JBSWY3DPEHPK3PXP');
-    await expect(store.keys()).resolves.toEqual(
-      expect.arrayContaining(['install-1/account-1/totp', 'install-1/account-2/totp']),
-    );
+    await expect(store.keys()).resolves.toEqual(expect.arrayContaining(['install-1/account-1/totp', 'install-1/account-2/totp']));
     await expect(store.delete('install-1/account-1/totp')).resolves.toBe(true);
     await expect(store.get('install-1/account-1/totp')).resolves.toBeNull();
     await expect(store.delete('install-1/account-1/totp')).resolves.toBe(false);

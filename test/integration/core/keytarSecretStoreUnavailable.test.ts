@@ -10,12 +10,7 @@ delete process.env.DISPLAY;
 describe('keytar secret store without a reachable keychain', () => {
   it('fails with SecretStoreUnavailableError for every operation, never falling back', async () => {
     const store = createKeytarSecretStore('Gatehouse-unreachable-test');
-    for (const attempt of [
-      () => store.get('k'),
-      () => store.set('k', 'secret value'),
-      () => store.delete('k'),
-      () => store.keys(),
-    ]) {
+    for (const attempt of [() => store.get('k'), () => store.set('k', 'secret value'), () => store.delete('k'), () => store.keys()]) {
       const error = await attempt().then(
         () => null,
         (caught: unknown) => caught,

@@ -19,10 +19,14 @@ describe('migration 002: two-factor authentication', () => {
     const db = new Database(join(dir, 'gatehouse.db'));
     db.pragma('foreign_keys = ON');
     runMigrations(db, MIGRATIONS.slice(0, 1));
-    db.prepare("INSERT INTO accounts (id, name, email, email_key, password_hash, created_at) VALUES ('a', 'Ada', 'a@x', 'a@x', 'h', 1)").run();
+    db.prepare(
+      "INSERT INTO accounts (id, name, email, email_key, password_hash, created_at) VALUES ('a', 'Ada', 'a@x', 'a@x', 'h', 1)",
+    ).run();
     expect(runMigrations(db, MIGRATIONS.slice(0, 2))).toEqual({ from: 1, to: 2 });
     expect(db.prepare('SELECT id FROM accounts').all()).toEqual([{ id: 'a' }]);
-    const strict = db.prepare("SELECT name, strict FROM pragma_table_list WHERE name IN ('meta', 'two_factor', 'recovery_codes') ORDER BY name").all();
+    const strict = db
+      .prepare("SELECT name, strict FROM pragma_table_list WHERE name IN ('meta', 'two_factor', 'recovery_codes') ORDER BY name")
+      .all();
     expect(strict).toEqual([
       { name: 'meta', strict: 1 },
       { name: 'recovery_codes', strict: 1 },
@@ -33,9 +37,13 @@ describe('migration 002: two-factor authentication', () => {
 
   it('cascades: deleting an account removes its two_factor row and codes; deleting the row removes the codes', () => {
     const db = openDatabase(dir);
-    db.prepare("INSERT INTO accounts (id, name, email, email_key, password_hash, created_at) VALUES ('a', 'Ada', 'a@x', 'a@x', 'h', 1)").run();
+    db.prepare(
+      "INSERT INTO accounts (id, name, email, email_key, password_hash, created_at) VALUES ('a', 'Ada', 'a@x', 'a@x', 'h', 1)",
+    ).run();
     const activate = () => {
-      db.prepare("INSERT INTO two_factor (account_id, activated_at, last_accepted_step, recovery_set_id, recovery_kdf, recovery_generated_at) VALUES ('a', 1, 0, 's', 'k', 1)").run();
+      db.prepare(
+        "INSERT INTO two_factor (account_id, activated_at, last_accepted_step, recovery_set_id, recovery_kdf, recovery_generated_at) VALUES ('a', 1, 0, 's', 'k', 1)",
+      ).run();
       db.prepare("INSERT INTO recovery_codes (account_id, position, code_hash) VALUES ('a', 0, 'h0'), ('a', 1, 'h1')").run();
     };
     activate();
@@ -44,7 +52,9 @@ describe('migration 002: two-factor authentication', () => {
     activate();
     db.prepare("DELETE FROM accounts WHERE id = 'a'").run();
     expect(db.prepare('SELECT (SELECT count(*) FROM two_factor) + (SELECT count(*) FROM recovery_codes) AS n').get()).toEqual({ n: 0 });
-    expect(() => db.prepare("INSERT INTO recovery_codes (account_id, position, code_hash) VALUES ('nobody', 0, 'h')").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO recovery_codes (account_id, position, code_hash) VALUES ('nobody', 0, 'h')").run()).toThrow(
+      /FOREIGN KEY/,
+    );
     db.close();
   });
 

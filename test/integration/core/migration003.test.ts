@@ -21,7 +21,11 @@ describe('migration 003: accounts listed from an index', () => {
     expect(plan).toEqual(['SCAN accounts USING COVERING INDEX accounts_by_creation']);
 
     const accounts = createAccountsRepository(db);
-    for (const [id, createdAt] of [['b', 2], ['c', 1], ['a', 2]] as const) {
+    for (const [id, createdAt] of [
+      ['b', 2],
+      ['c', 1],
+      ['a', 2],
+    ] as const) {
       accounts.insert({ id, name: id.toUpperCase(), email: `${id}@example.com`, passwordHash: 'h', createdAt });
     }
     expect(accounts.list().map((account) => account.id)).toEqual(['c', 'a', 'b']);

@@ -19,12 +19,12 @@ describe('migration 004: failed sign-ins for emails without an account', () => {
     const db = new Database(join(dir, 'gatehouse.db'));
     db.pragma('foreign_keys = ON');
     runMigrations(db, MIGRATIONS.slice(0, 3));
-    db.prepare("INSERT INTO accounts (id, name, email, email_key, password_hash, created_at) VALUES ('a', 'Ada', 'a@x', 'a@x', 'h', 1)").run();
+    db.prepare(
+      "INSERT INTO accounts (id, name, email, email_key, password_hash, created_at) VALUES ('a', 'Ada', 'a@x', 'a@x', 'h', 1)",
+    ).run();
     expect(runMigrations(db, MIGRATIONS.slice(0, 4))).toEqual({ from: 3, to: 4 });
     expect(db.prepare('SELECT id FROM accounts').all()).toEqual([{ id: 'a' }]);
-    const tables = db
-      .prepare("SELECT name, strict FROM pragma_table_list WHERE name LIKE 'unknown_email_%' ORDER BY name")
-      .all();
+    const tables = db.prepare("SELECT name, strict FROM pragma_table_list WHERE name LIKE 'unknown_email_%' ORDER BY name").all();
     expect(tables).toEqual([
       { name: 'unknown_email_failures', strict: 1 },
       { name: 'unknown_email_streaks', strict: 1 },
@@ -79,7 +79,11 @@ describe('migration 004: failed sign-ins for emails without an account', () => {
 
   it('prunes and reads the hourly window through indexes, without scanning or sorting', () => {
     const db = openDatabase(dir);
-    const plan = (sql: string) => db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all().map((row) => (row as { detail: string }).detail);
+    const plan = (sql: string) =>
+      db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all()
+        .map((row) => (row as { detail: string }).detail);
     expect(plan('DELETE FROM unknown_email_failures WHERE at <= 1')).toEqual([
       expect.stringMatching(/^SEARCH unknown_email_failures USING (COVERING )?INDEX unknown_email_failures_by_time/),
     ]);

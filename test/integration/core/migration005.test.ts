@@ -15,8 +15,12 @@ describe('migration 005: spent TOTP time steps', () => {
     db = new Database(join(dir, 'gatehouse.db'));
     db.pragma('foreign_keys = ON');
     runMigrations(db, MIGRATIONS.slice(0, 4));
-    db.prepare("INSERT INTO accounts (id, name, email, email_key, password_hash, created_at) VALUES ('a', 'Ada', 'a@x', 'a@x', 'h', 1)").run();
-    db.prepare("INSERT INTO two_factor (account_id, activated_at, last_accepted_step, recovery_set_id, recovery_kdf, recovery_generated_at) VALUES ('a', 1, 100, 's', 'k', 1)").run();
+    db.prepare(
+      "INSERT INTO accounts (id, name, email, email_key, password_hash, created_at) VALUES ('a', 'Ada', 'a@x', 'a@x', 'h', 1)",
+    ).run();
+    db.prepare(
+      "INSERT INTO two_factor (account_id, activated_at, last_accepted_step, recovery_set_id, recovery_kdf, recovery_generated_at) VALUES ('a', 1, 100, 's', 'k', 1)",
+    ).run();
   });
   afterEach(() => {
     db.close();
@@ -25,8 +29,12 @@ describe('migration 005: spent TOTP time steps', () => {
 
   it('upgrades a version-4 database with its two-factor row intact and adds one STRICT table', () => {
     expect(runMigrations(db, MIGRATIONS.slice(0, 5))).toEqual({ from: 4, to: 5 });
-    expect(db.prepare('SELECT account_id, last_accepted_step FROM two_factor').all()).toEqual([{ account_id: 'a', last_accepted_step: 100 }]);
-    expect(db.prepare("SELECT name, strict FROM pragma_table_list WHERE name = 'totp_spent_steps'").all()).toEqual([{ name: 'totp_spent_steps', strict: 1 }]);
+    expect(db.prepare('SELECT account_id, last_accepted_step FROM two_factor').all()).toEqual([
+      { account_id: 'a', last_accepted_step: 100 },
+    ]);
+    expect(db.prepare("SELECT name, strict FROM pragma_table_list WHERE name = 'totp_spent_steps'").all()).toEqual([
+      { name: 'totp_spent_steps', strict: 1 },
+    ]);
   });
 
   it('keeps spent steps newer than the last accepted one, never accepts them, prunes them on acceptance, and goes with the row', () => {

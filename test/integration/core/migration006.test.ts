@@ -18,9 +18,15 @@ describe('migration 006: two-factor state versions', () => {
     db.pragma('foreign_keys = ON');
     runMigrations(db, MIGRATIONS.slice(0, 5));
     for (const id of ['a', 'b']) {
-      db.prepare("INSERT INTO accounts (id, name, email, email_key, password_hash, created_at) VALUES (?, 'N', ?, ?, 'h', 1)").run(id, `${id}@x`, `${id}@x`);
+      db.prepare("INSERT INTO accounts (id, name, email, email_key, password_hash, created_at) VALUES (?, 'N', ?, ?, 'h', 1)").run(
+        id,
+        `${id}@x`,
+        `${id}@x`,
+      );
     }
-    db.prepare("INSERT INTO two_factor (account_id, activated_at, last_accepted_step, recovery_set_id, recovery_kdf, recovery_generated_at) VALUES ('a', 1, 100, 's', 'k', 1)").run();
+    db.prepare(
+      "INSERT INTO two_factor (account_id, activated_at, last_accepted_step, recovery_set_id, recovery_kdf, recovery_generated_at) VALUES ('a', 1, 100, 's', 'k', 1)",
+    ).run();
     db.prepare("INSERT INTO recovery_codes (account_id, position, code_hash) VALUES ('a', 0, 'h0')").run();
   });
   afterEach(() => {

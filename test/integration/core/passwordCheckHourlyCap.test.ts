@@ -33,11 +33,14 @@ describe('a wrong password while signed in (the password pop-up, Change password
       }
       expectOk(await harness.call('signOut', {}));
       for (let i = 0; i < 2; i += 1) {
-        expect(await harness.call('signIn', { email: ADA.email, password: WRONG })).toMatchObject({ error: { code: 'INVALID_CREDENTIALS' } });
+        expect(await harness.call('signIn', { email: ADA.email, password: WRONG })).toMatchObject({
+          error: { code: 'INVALID_CREDENTIALS' },
+        });
         harness.clock.advance(1_000);
       }
       failures += 4;
-      if (failures < MAX_FAILURES_PER_HOUR) expect('session' in expectOk(await harness.call('signIn', { email: ADA.email, password: ADA.password }))).toBe(true);
+      if (failures < MAX_FAILURES_PER_HOUR)
+        expect('session' in expectOk(await harness.call('signIn', { email: ADA.email, password: ADA.password }))).toBe(true);
     }
     expect(harness.clock.now() - firstFailureAt).toBeLessThan(HOUR_MS);
 

@@ -88,7 +88,12 @@ describe('placeWindow', () => {
   });
 
   it('shrinks a window larger than the display it opens on, but never below the minimum', () => {
-    expect(place({ x: 0, y: 0, width: 3000, height: 2000, maximized: false }, [LAPTOP]).bounds).toEqual({ x: 0, y: 0, width: 1440, height: 875 });
+    expect(place({ x: 0, y: 0, width: 3000, height: 2000, maximized: false }, [LAPTOP]).bounds).toEqual({
+      x: 0,
+      y: 0,
+      width: 1440,
+      height: 875,
+    });
     const tiny = { x: 0, y: 0, width: 640, height: 480 };
     expect(placeWindow({ ...tiny, maximized: false }, [tiny], tiny, DEFAULTS, MINIMUM).bounds).toEqual({ x: 0, y: 0, ...MINIMUM });
   });

@@ -21,7 +21,12 @@ const DOCS = [
 ];
 
 /** Each relative link that does not resolve, as "file:line → target (why)". */
-function deadLinks(path: string, markdown: string, fileExists: (path: string) => boolean, anchorsOf: (path: string) => Set<string>): string[] {
+function deadLinks(
+  path: string,
+  markdown: string,
+  fileExists: (path: string) => boolean,
+  anchorsOf: (path: string) => Set<string>,
+): string[] {
   const dead: string[] = [];
   for (const { target, line } of markdownLinks(markdown)) {
     if (isExternal(target)) continue;

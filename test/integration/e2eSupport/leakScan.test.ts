@@ -8,7 +8,10 @@ import { buildNeedles, type JourneySecrets } from '../../e2e/support/leakNeedles
 import { dataDirPlaces, describeLeaks, rendererErrorPlaces, scanForLeaks, textPlace } from '../../e2e/support/leakScan';
 
 const secrets: JourneySecrets = {
-  totpSecret: new ScureBase32Plugin().encode(Uint8Array.from({ length: 20 }, (_, i) => 7 * i + 3), { padding: false }),
+  totpSecret: new ScureBase32Plugin().encode(
+    Uint8Array.from({ length: 20 }, (_, i) => 7 * i + 3),
+    { padding: false },
+  ),
   otpauthUri: 'otpauth://totp/Gatehouse:planted%40example.com?secret=PLANTED&issuer=Gatehouse',
   recoveryCodes: ['av6tr-4acfd', 'k7m2q-9xwpz'],
   passwords: ['planted password 1'],

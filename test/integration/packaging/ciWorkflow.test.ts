@@ -44,7 +44,10 @@ describe('CI workflow', { timeout: 180_000 }, () => {
     expect(workflow).toMatch(/GATEHOUSE_E2E_DRIVER: electron/);
     const order = ['run: npm ci', 'npx --no install-electron', 'xvfb-run -a npm test', 'run: npm run dist', 'actions/upload-artifact'];
     const positions = order.map((text) => workflow.indexOf(text));
-    expect(positions.every((position) => position >= 0), order.join(', ')).toBe(true);
+    expect(
+      positions.every((position) => position >= 0),
+      order.join(', '),
+    ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 

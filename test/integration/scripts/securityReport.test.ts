@@ -14,7 +14,11 @@ function vitestReport(tests: { name: string; status: string; row?: object }[]) {
     testResults: [
       {
         name: resolve(__dirname, '../../../test/security/example.test.ts'),
-        assertionResults: tests.map((test) => ({ fullName: test.name, status: test.status, meta: test.row ? { securityCheck: test.row } : {} })),
+        assertionResults: tests.map((test) => ({
+          fullName: test.name,
+          status: test.status,
+          meta: test.row ? { securityCheck: test.row } : {},
+        })),
       },
     ],
   };
@@ -28,7 +32,13 @@ function playwrightReport(status: string, recorded: object) {
           {
             title: 'a spec',
             file: 'example.spec.ts',
-            tests: [{ status, annotations: [], results: [{ annotations: [{ type: SECURITY_CHECK_ANNOTATION, description: JSON.stringify(recorded) }] }] }],
+            tests: [
+              {
+                status,
+                annotations: [],
+                results: [{ annotations: [{ type: SECURITY_CHECK_ANNOTATION, description: JSON.stringify(recorded) }] }],
+              },
+            ],
           },
         ],
       },
@@ -53,7 +63,10 @@ describe('npm run security:report -- --from-last-run', () => {
   const write = (name: string, value: object) => writeFileSync(join(dir, name), JSON.stringify(value));
 
   it('prints one row per recorded check, with its count, and exits 0 when every area passed', () => {
-    write('vitest.json', vitestReport(AREAS.slice(0, 4).map((area, i) => ({ name: `t${i}`, status: 'passed', row: row(area, `check ${i}`, 1000 + i) }))));
+    write(
+      'vitest.json',
+      vitestReport(AREAS.slice(0, 4).map((area, i) => ({ name: `t${i}`, status: 'passed', row: row(area, `check ${i}`, 1000 + i) }))),
+    );
     write('playwright.json', playwrightReport('expected', row('Secrets never leak', 'journey scan', 42)));
     const { status, out } = report();
     expect(out).toMatch(/\| Faults\s+\| check 3\s+\| 1,003 things\s+\| pass\s+\|/);
@@ -63,7 +76,10 @@ describe('npm run security:report -- --from-last-run', () => {
   });
 
   it('knows the areas of test/support/securityCheck.ts, and prints them in that order', () => {
-    write('vitest.json', vitestReport([...AREAS].reverse().map((area, i) => ({ name: `t${i}`, status: 'passed', row: row(area, `check ${i}`, 1) }))));
+    write(
+      'vitest.json',
+      vitestReport([...AREAS].reverse().map((area, i) => ({ name: `t${i}`, status: 'passed', row: row(area, `check ${i}`, 1) }))),
+    );
     const { status, out } = report();
     const printed = out.split('\n').flatMap((line) => AREAS.filter((area) => line.startsWith(`| ${area} `)));
     expect(printed).toEqual([...AREAS]);
@@ -73,7 +89,13 @@ describe('npm run security:report -- --from-last-run', () => {
   });
 
   it('fails on a failed check, showing a failed test without a row by its name', () => {
-    write('vitest.json', vitestReport([...AREAS.map((area, i) => ({ name: `t${i}`, status: 'passed', row: row(area, `check ${i}`, 1) })), { name: 'broken check', status: 'failed' }]));
+    write(
+      'vitest.json',
+      vitestReport([
+        ...AREAS.map((area, i) => ({ name: `t${i}`, status: 'passed', row: row(area, `check ${i}`, 1) })),
+        { name: 'broken check', status: 'failed' },
+      ]),
+    );
     write('playwright.json', playwrightReport('unexpected', row('Electron shell', 'page isolation', 3)));
     const { status, out } = report();
     expect(out).toMatch(/\| Electron shell\s+\| page isolation\s+\| 3 things\s+\| FAIL\s+\|/);
@@ -85,7 +107,9 @@ describe('npm run security:report -- --from-last-run', () => {
   it('fails when an area has no check, or nothing was recorded at all', () => {
     write('vitest.json', vitestReport([{ name: 't', status: 'passed', row: row('Faults', 'only faults', 1) }]));
     const partial = report();
-    expect(partial.out).toContain('No check recorded for: Hostile input at the IPC boundary, Electron shell, Brute force and replay, Secrets never leak.');
+    expect(partial.out).toContain(
+      'No check recorded for: Hostile input at the IPC boundary, Electron shell, Brute force and replay, Secrets never leak.',
+    );
     expect(partial.status).toBe(1);
 
     rmSync(join(dir, 'vitest.json'));

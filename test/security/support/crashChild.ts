@@ -47,17 +47,19 @@ function observeCommits(): void {
       if (depth === 1) commit = beginEvent('commit');
       return result;
     });
-    const wrap = (variant: Fn): Fn => (...args) => {
-      depth += 1;
-      try {
-        const result = variant(...args);
-        if (depth === 1) endEvent(commit);
-        return result;
-      } finally {
-        depth -= 1;
-        if (depth === 0) commit = null;
-      }
-    };
+    const wrap =
+      (variant: Fn): Fn =>
+      (...args) => {
+        depth += 1;
+        try {
+          const result = variant(...args);
+          if (depth === 1) endEvent(commit);
+          return result;
+        } finally {
+          depth -= 1;
+          if (depth === 0) commit = null;
+        }
+      };
     return Object.assign(wrap(transaction), {
       default: wrap(transaction),
       deferred: wrap(transaction.deferred),

@@ -76,14 +76,20 @@ export const OPERATIONS: readonly CrashedOperation[] = [
     row: 'account deletion',
     withTwoFactor: true,
     logged: { kind: 'account_created', before: 1, after: 0 },
-    steps: (account) => [...signInWithCode(account), step('deleteAccount', { password: ADA.password, recoveryCode: account.active!.codes[0]! })],
+    steps: (account) => [
+      ...signInWithCode(account),
+      step('deleteAccount', { password: ADA.password, recoveryCode: account.active!.codes[0]! }),
+    ],
     classify(state, account) {
       if (!state.active) {
         expect(state.deleted).toBe(true);
         return 'after';
       }
       // Nothing used up either: the recovery code is consumed in the deleting transaction.
-      expect({ secret: state.secret, codes: state.codes, setId: state.setId, unusedCodes: state.unusedCodes }).toEqual({ ...account.active, unusedCodes: 10 });
+      expect({ secret: state.secret, codes: state.codes, setId: state.setId, unusedCodes: state.unusedCodes }).toEqual({
+        ...account.active,
+        unusedCodes: 10,
+      });
       return 'before';
     },
   },

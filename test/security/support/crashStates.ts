@@ -32,13 +32,17 @@ export async function prepareAccount(keychain: SecretStore, withTwoFactor: boole
   let active: PreparedAccount['active'];
   if (withTwoFactor) {
     const { secret, recoveryCodes } = await activateTwoFactor(harness);
-    const [{ recovery_set_id: setId }] = queryDatabase<{ recovery_set_id: string }>(harness, 'SELECT recovery_set_id FROM two_factor') as [{ recovery_set_id: string }];
+    const [{ recovery_set_id: setId }] = queryDatabase<{ recovery_set_id: string }>(harness, 'SELECT recovery_set_id FROM two_factor') as [
+      { recovery_set_id: string },
+    ];
     active = { secret, setId, codes: recoveryCodes.codes.map((entry) => entry.code.replace('-', '')) };
   } else {
     expectOk(await harness.call('createAccount', ADA));
   }
   expectOk(await harness.call('signOut', {}));
-  const [{ value: installationId }] = queryDatabase<{ value: string }>(harness, "SELECT value FROM meta WHERE key = 'installation_id'") as [{ value: string }];
+  const [{ value: installationId }] = queryDatabase<{ value: string }>(harness, "SELECT value FROM meta WHERE key = 'installation_id'") as [
+    { value: string },
+  ];
   const [{ id: accountId }] = queryDatabase<{ id: string }>(harness, 'SELECT id FROM accounts') as [{ id: string }];
   harness.backend.close();
   return { dataDir: harness.dataDir, installationId, accountId, active };
@@ -60,21 +64,31 @@ export async function observeAfterRestart(keychain: SecretStore, account: Prepar
     const { installationId: iid, accountId: id } = account;
     const row = queryDatabase<{ recovery_set_id: string }>(harness, 'SELECT recovery_set_id FROM two_factor WHERE account_id = ?', id)[0];
     const hashes = queryDatabase<{ n: number }>(harness, 'SELECT count(*) AS n FROM recovery_codes WHERE account_id = ?', id)[0]!.n;
-    const unusedCodes = queryDatabase<{ n: number }>(harness, 'SELECT count(*) AS n FROM recovery_codes WHERE account_id = ? AND used_at IS NULL', id)[0]!.n;
+    const unusedCodes = queryDatabase<{ n: number }>(
+      harness,
+      'SELECT count(*) AS n FROM recovery_codes WHERE account_id = ? AND used_at IS NULL',
+      id,
+    )[0]!.n;
     const accountRows = queryDatabase<{ n: number }>(harness, 'SELECT count(*) AS n FROM accounts WHERE id = ?', id)[0]!.n;
     const eventRows = queryDatabase<{ kind: string; n: number }>(harness, 'SELECT kind, count(*) AS n FROM security_events GROUP BY kind');
     const events = new Map(eventRows.map((event) => [event.kind, event.n]));
     const mine = (await keychain.keys()).filter((key) => key.startsWith(`${iid}/`)).sort();
-    const version = queryDatabase<{ version: number }>(harness, 'SELECT two_factor_version AS version FROM accounts WHERE id = ?', id)[0]?.version ?? 0;
+    const version =
+      queryDatabase<{ version: number }>(harness, 'SELECT two_factor_version AS version FROM accounts WHERE id = ?', id)[0]?.version ?? 0;
     const witness = row || version > 0 || accountRows === 0 ? [`${iid}/witness/${id}`] : [];
     expect(mine).toEqual(row ? [`${iid}/recovery/${id}/${row.recovery_set_id}`, `${iid}/totp/${id}`, ...witness] : witness);
     await expectWitnessesInSync(keychain, account.dataDir);
 
     if (accountRows === 0) {
       // Deleted: nothing of the account is left, in the database or the keychain (but its tombstone), and it cannot sign in.
-      expect({ hashes, ownEvents: queryDatabase(harness, 'SELECT * FROM security_events WHERE account_id = ?', id) }).toEqual({ hashes: 0, ownEvents: [] });
+      expect({ hashes, ownEvents: queryDatabase(harness, 'SELECT * FROM security_events WHERE account_id = ?', id) }).toEqual({
+        hashes: 0,
+        ownEvents: [],
+      });
       expect(isTombstoneText(await keychain.get(`${iid}/witness/${id}`)), 'tombstone').toBe(true);
-      expect(await harness.call('signIn', { email: ADA.email, password: ADA.password })).toMatchObject({ error: { code: 'INVALID_CREDENTIALS' } });
+      expect(await harness.call('signIn', { email: ADA.email, password: ADA.password })).toMatchObject({
+        error: { code: 'INVALID_CREDENTIALS' },
+      });
       return { active: false, deleted: true, events };
     }
     if (!row) {

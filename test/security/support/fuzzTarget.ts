@@ -60,7 +60,9 @@ export type FuzzTarget = Awaited<ReturnType<typeof createFuzzTarget>>;
 
 /** A valid call moves every counter: their zeros above are not the zeros of dead spies. */
 export async function expectCountersSeeARealCall(target: FuzzTarget): Promise<void> {
-  expect(target.sqlite.methods).toEqual(expect.arrayContaining(['Database.prepare', 'Database.exec', 'Database.pragma', 'Database.transaction']));
+  expect(target.sqlite.methods).toEqual(
+    expect.arrayContaining(['Database.prepare', 'Database.exec', 'Database.pragma', 'Database.transaction']),
+  );
   expect(target.sqlite.methods).toEqual(expect.arrayContaining(['Statement.run', 'Statement.get', 'Statement.all', 'Statement.iterate']));
   target.reset();
   // Copying the recovery codes reads the database and the keychain and writes to the clipboard.

@@ -60,10 +60,25 @@ const isHuge = (value: string): boolean => value.length > 10_000;
 /** Hostile variants of a field's current value (assumed a string; others are stringified first). */
 const hostileString: fc.Arbitrary<(value: string) => string> = fc.oneof(
   { arbitrary: fc.nat().map((at) => (value: string) => insertAt(value, at, '\u0000')), weight: 4 },
-  { arbitrary: fc.tuple(fc.nat(), fc.constantFrom(...LONE_SURROGATES)).map(([at, unit]) => (value: string) => insertAt(value, at, unit)), weight: 4 },
-  { arbitrary: fc.integer({ min: 2, max: 400 }).map((times) => (value: string) => (isHuge(value) ? value : value.repeat(times))), weight: 3 },
+  {
+    arbitrary: fc.tuple(fc.nat(), fc.constantFrom(...LONE_SURROGATES)).map(
+      ([at, unit]) =>
+        (value: string) =>
+          insertAt(value, at, unit),
+    ),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.integer({ min: 2, max: 400 }).map((times) => (value: string) => (isHuge(value) ? value : value.repeat(times))),
+    weight: 3,
+  },
   { arbitrary: fc.constantFrom('', ' ', '\t\n', '\u200B').map((blank) => () => blank), weight: 3 },
-  { arbitrary: fc.constant((value: string) => (isHuge(value) ? value : value.replace(/\d/g, (digit) => String.fromCharCode(0xff10 + Number(digit))))), weight: 1 },
+  {
+    arbitrary: fc.constant((value: string) =>
+      isHuge(value) ? value : value.replace(/\d/g, (digit) => String.fromCharCode(0xff10 + Number(digit))),
+    ),
+    weight: 1,
+  },
   { arbitrary: binaryString.map((text) => () => text), weight: 3 },
   { arbitrary: huge.map((text) => () => text), weight: 1 },
 );
@@ -76,7 +91,9 @@ function insertAt(value: string, at: number, text: string): string {
 /** A value of another type, or the right value in the wrong wrapper. */
 const wrongType: fc.Arbitrary<(value: unknown) => unknown> = fc.oneof(
   fc.oneof(fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.bigInt()).map((other) => () => other),
-  fc.oneof(fc.date({ noInvalidDate: false }), fc.uint8Array({ maxLength: 8 }), fc.array(binaryString, { maxLength: 3 })).map((other) => () => other),
+  fc
+    .oneof(fc.date({ noInvalidDate: false }), fc.uint8Array({ maxLength: 8 }), fc.array(binaryString, { maxLength: 3 }))
+    .map((other) => () => other),
   fc.constantFrom(
     (value: unknown) => new String(value),
     (value: unknown) => [value],
@@ -92,17 +109,29 @@ const swapNumberAndString = fc.constantFrom('plain', 'padded', 'decimal').map((s
 });
 
 function fieldEdits(fields: readonly string[]): fc.Arbitrary<Edit>[] {
-  const addKey = fc.tuple(hostileKey, anyValue).map(([key, value]): Edit => (payload) => withOwnKey(payload, key, value));
+  const addKey = fc.tuple(hostileKey, anyValue).map(
+    ([key, value]): Edit =>
+      (payload) =>
+        withOwnKey(payload, key, value),
+  );
   if (fields.length === 0) return [addKey];
   const field = fc.constantFrom(...fields);
   const change = (arbitrary: fc.Arbitrary<(value: never) => unknown>) =>
-    fc.tuple(field, arbitrary).map(([name, edit]): Edit => (payload) => withOwnKey(payload, name, edit(payload[name] as never)));
+    fc.tuple(field, arbitrary).map(
+      ([name, edit]): Edit =>
+        (payload) =>
+          withOwnKey(payload, name, edit(payload[name] as never)),
+    );
   return [
     addKey,
     change(wrongType),
     change(swapNumberAndString),
     change(hostileString.map((edit) => (value: unknown) => edit(String(value)))),
-    field.map((name): Edit => ({ [name]: _removed, ...rest }) => rest),
+    field.map(
+      (name): Edit =>
+        ({ [name]: _removed, ...rest }) =>
+          rest,
+    ),
   ];
 }
 
@@ -138,7 +167,22 @@ export function hostilePayload(operation: OperationName): fc.Arbitrary<unknown> 
 }
 
 /** Operation names that must be refused: look-alikes, prototype members, arbitrary strings and non-strings. */
-export const LOOK_ALIKE_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'signIn ', ' signIn', 'SIGNIN', 'signin', 'sign-in', 'gatehouse:signIn', '', 'signIn\u0000', 'sıgnIn'];
+export const LOOK_ALIKE_NAMES = [
+  'constructor',
+  '__proto__',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'signIn ',
+  ' signIn',
+  'SIGNIN',
+  'signin',
+  'sign-in',
+  'gatehouse:signIn',
+  '',
+  'signIn\u0000',
+  'sıgnIn',
+];
 export const hostileOperationName: fc.Arbitrary<unknown> = fc
   .oneof(fc.constantFrom(...LOOK_ALIKE_NAMES), fc.string({ unit: 'binary' }), anyValue)
   .filter((name) => !isOperationName(name));

@@ -111,8 +111,13 @@ export function findSecrets(dataDir: string, texts: readonly string[], secret: s
   const haystacks = [
     ...readdirSync(dataDir, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
-      .map((entry) => ({ name: join(entry.parentPath, entry.name), text: readFileSync(join(entry.parentPath, entry.name)).toString('latin1') })),
+      .map((entry) => ({
+        name: join(entry.parentPath, entry.name),
+        text: readFileSync(join(entry.parentPath, entry.name)).toString('latin1'),
+      })),
     ...texts.map((text, index) => ({ name: `output ${index}`, text })),
   ];
-  return haystacks.flatMap(({ name, text }) => needles.filter((needle) => text.includes(needle)).map((needle) => `${needle.slice(0, 3)}… in ${name}`));
+  return haystacks.flatMap(({ name, text }) =>
+    needles.filter((needle) => text.includes(needle)).map((needle) => `${needle.slice(0, 3)}… in ${name}`),
+  );
 }

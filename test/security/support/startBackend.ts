@@ -32,7 +32,10 @@ export const fingerprint = (file: string) => ({ sha256: sha256(file), mtimeMs: s
 export function emailsIn(file: string): string[] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare<[], { email: string }>('SELECT email FROM accounts ORDER BY email').all().map((row) => row.email);
+    return db
+      .prepare<[], { email: string }>('SELECT email FROM accounts ORDER BY email')
+      .all()
+      .map((row) => row.email);
   } finally {
     db.close();
   }

@@ -17,7 +17,8 @@ type AnySpy = MockInstance<(...args: unknown[]) => unknown>;
 /** Own function-valued methods of a prototype, except the ones that do no database work. */
 function methodsOf(prototype: object): string[] {
   return Object.getOwnPropertyNames(prototype).filter(
-    (name) => name !== 'constructor' && name !== 'toString' && typeof Object.getOwnPropertyDescriptor(prototype, name)?.value === 'function',
+    (name) =>
+      name !== 'constructor' && name !== 'toString' && typeof Object.getOwnPropertyDescriptor(prototype, name)?.value === 'function',
   );
 }
 

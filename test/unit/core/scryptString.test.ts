@@ -17,7 +17,14 @@ describe('$scrypt$ strings (password hashes and recovery-code KDFs)', () => {
 
   it('refuses anything else', () => {
     const hash = formatScryptString(params, salt, key);
-    for (const text of ['', 'not-a-hash', hash.slice(0, -1), `${hash}$`, hash.replace('ln=15', 'ln=150'), hash.replace('$scrypt$', '$argon2$')]) {
+    for (const text of [
+      '',
+      'not-a-hash',
+      hash.slice(0, -1),
+      `${hash}$`,
+      hash.replace('ln=15', 'ln=150'),
+      hash.replace('$scrypt$', '$argon2$'),
+    ]) {
       expect(parseScryptString(text), text).toBeNull();
     }
   });

@@ -50,9 +50,7 @@ describe('sign-in throttle', () => {
       }
     }
     for (const at of failures) {
-      expect(failures.filter((other) => other >= at && other < at + HOUR_MS).length).toBeLessThanOrEqual(
-        MAX_FAILURES_PER_HOUR,
-      );
+      expect(failures.filter((other) => other >= at && other < at + HOUR_MS).length).toBeLessThanOrEqual(MAX_FAILURES_PER_HOUR);
     }
     expect(failures.length).toBeGreaterThan(FREE_FAILURES);
   });

@@ -2,13 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  appUrlToRelativePath,
-  contentTypeFor,
-  errorResponse,
-  resolveAppFile,
-  withAppHeaders,
-} from '../../../src-main/electron/appFiles';
+import { appUrlToRelativePath, contentTypeFor, errorResponse, resolveAppFile, withAppHeaders } from '../../../src-main/electron/appFiles';
 import { CONTENT_SECURITY_POLICY } from '../../../src-main/electron/contentSecurityPolicy';
 
 describe('appUrlToRelativePath', () => {

@@ -11,7 +11,12 @@ vi.mock('electron', () => import('../../support/fakeElectron').then((fake) => fa
 
 import { resetFakeElectron, type FakeElectron } from '../../support/fakeElectron';
 import { aboutPanelOptions, LICENSE } from '../../../src-main/electron/aboutPanel';
-import { aboutLabel, applicationMenuTemplate, installApplicationMenu, OPEN_DATA_FOLDER_LABEL } from '../../../src-main/electron/applicationMenu';
+import {
+  aboutLabel,
+  applicationMenuTemplate,
+  installApplicationMenu,
+  OPEN_DATA_FOLDER_LABEL,
+} from '../../../src-main/electron/applicationMenu';
 
 const DATA_DIR = '/home/ada/.config/Gatehouse';
 
@@ -94,7 +99,11 @@ describe('aboutPanelOptions', () => {
 
   it('on Linux (no credits field there): the data folder goes under the licence', () => {
     const options = aboutPanelOptions('linux', facts);
-    expect(options).toEqual({ applicationName: 'Gatehouse', applicationVersion: '1.2.3', copyright: `MIT License\nYour data is stored in ${DATA_DIR}` });
+    expect(options).toEqual({
+      applicationName: 'Gatehouse',
+      applicationVersion: '1.2.3',
+      copyright: `MIT License\nYour data is stored in ${DATA_DIR}`,
+    });
   });
 
   it("states package.json's licence", () => {

@@ -12,11 +12,7 @@ import type { BrowserWindow, SaveDialogOptions } from 'electron';
 vi.mock('electron', () => import('../../support/fakeElectron').then((fake) => fake.electronModule));
 
 import { resetFakeElectron, type FakeElectron } from '../../support/fakeElectron';
-import {
-  CLIPBOARD_CLEAR_MS,
-  createElectronDesktopIntegration,
-  withTxtExtension,
-} from '../../../src-main/electron/desktopIntegration';
+import { CLIPBOARD_CLEAR_MS, createElectronDesktopIntegration, withTxtExtension } from '../../../src-main/electron/desktopIntegration';
 
 const mainWindow = { id: 'main window' } as unknown as BrowserWindow;
 const protection = { set: vi.fn() };
@@ -176,7 +172,8 @@ describe('copyText marks the secret for clipboard managers', () => {
       on(name);
       await createElectronDesktopIntegration(() => mainWindow, protection).copyText('JBSWY3DPEHPK3PXP');
       for (const [format, value] of Object.entries(electron.clipboard.formats)) {
-        if (format !== 'text/plain') expect(Buffer.from(await bytes(value)).toString(), `${name} ${format}`).not.toContain('JBSWY3DPEHPK3PXP');
+        if (format !== 'text/plain')
+          expect(Buffer.from(await bytes(value)).toString(), `${name} ${format}`).not.toContain('JBSWY3DPEHPK3PXP');
       }
     }
   });
@@ -239,7 +236,9 @@ describe('saveTextFile', () => {
   it('writes the contents readable by the owner only and resolves to the file name', async () => {
     const path = join(folder, 'codes.txt');
     choose(path);
-    await expect(createElectronDesktopIntegration(() => mainWindow, protection).saveTextFile(request)).resolves.toEqual({ fileName: 'codes.txt' });
+    await expect(createElectronDesktopIntegration(() => mainWindow, protection).saveTextFile(request)).resolves.toEqual({
+      fileName: 'codes.txt',
+    });
     expect(readFileSync(path, 'utf8')).toBe(request.contents);
     if (process.platform !== 'win32') expect(statSync(path).mode & 0o777).toBe(0o600);
   });
@@ -268,7 +267,9 @@ describe('saveTextFile', () => {
 
   it('rejects when the file cannot be written', async () => {
     choose(join(folder, 'no such folder', 'codes.txt'));
-    await expect(createElectronDesktopIntegration(() => mainWindow, protection).saveTextFile(request)).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(createElectronDesktopIntegration(() => mainWindow, protection).saveTextFile(request)).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
   });
 
   it('rejects when the dialog itself fails', async () => {

@@ -14,7 +14,9 @@ type BinaryOptions = { projectDir?: string; env?: NodeJS.ProcessEnv; platform?: 
 const scripts = resolve(__dirname, '..', '..', '..', 'scripts');
 const load = createRequire(__filename);
 const binary = load(join(scripts, 'electron-binary.cjs')) as {
-  electronBinaryStatus(options?: BinaryOptions): { ok: true; path: string } | { ok: false; missing: string; electronVersion: string | null };
+  electronBinaryStatus(
+    options?: BinaryOptions,
+  ): { ok: true; path: string } | { ok: false; missing: string; electronVersion: string | null };
   electronBinaryPath(options?: BinaryOptions): string | null;
 };
 const runtime = load(join(scripts, 'electron-runtime.cjs')) as { installerReason(stderr: string): string };

@@ -122,7 +122,7 @@ describe('createMainWindow', () => {
   };
 
   // Every webPreference, key by key, is asserted in test/security/electronShellWindow.test.ts.
-  it('opens a titled window of the app\'s size with the preload', () => {
+  it("opens a titled window of the app's size with the preload", () => {
     const window = create();
     expect(window.options.webPreferences).toMatchObject({ preload: options.preloadPath });
     expect(window.options).toMatchObject({

@@ -94,13 +94,25 @@ describe('rememberWindowState', () => {
 });
 
 describe('createMainWindow with a placement', () => {
-  const options = { preloadPath: '/app/preload.cjs', startUrl: 'gatehouse://app/index.html', allowedOrigin: 'gatehouse://app', devTools: false };
+  const options = {
+    preloadPath: '/app/preload.cjs',
+    startUrl: 'gatehouse://app/index.html',
+    allowedOrigin: 'gatehouse://app',
+    devTools: false,
+  };
   type Created = EventEmitter & { options: Record<string, unknown>; show: ReturnType<typeof vi.fn>; maximize: ReturnType<typeof vi.fn> };
 
   it('uses the restored bounds and keeps the minimum size', () => {
     createMainWindow({ ...options, placement: { bounds: { x: 2000, y: 60, width: 1300, height: 900 }, maximized: false } });
     const window = electron.windows[0] as Created;
-    expect(window.options).toMatchObject({ x: 2000, y: 60, width: 1300, height: 900, minWidth: WINDOW_MIN_SIZE.width, minHeight: WINDOW_MIN_SIZE.height });
+    expect(window.options).toMatchObject({
+      x: 2000,
+      y: 60,
+      width: 1300,
+      height: 900,
+      minWidth: WINDOW_MIN_SIZE.width,
+      minHeight: WINDOW_MIN_SIZE.height,
+    });
     window.emit('ready-to-show');
     expect(window.maximize).not.toHaveBeenCalled();
     expect(window.show).toHaveBeenCalledTimes(1);

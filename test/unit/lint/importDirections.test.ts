@@ -36,8 +36,7 @@ async function layerViolations(filePath: string, code: string): Promise<string[]
     .map((message) => message.message);
 }
 
-const vue = (script: string): string =>
-  `<script setup lang="ts">\n${script}\n</script>\n\n<template>\n  <div />\n</template>\n`;
+const vue = (script: string): string => `<script setup lang="ts">\n${script}\n</script>\n\n<template>\n  <div />\n</template>\n`;
 
 describe('forbidden import directions fail lint', () => {
   const cases: ReadonlyArray<readonly [string, string, string, RegExp]> = [
@@ -101,12 +100,7 @@ describe('forbidden import directions fail lint', () => {
       "import { callGatehouse } from '../src-renderer/api/gatehouseApi';\nexport const probe = callGatehouse;",
       /may not import the renderer/,
     ],
-    [
-      'shared → electron',
-      'src-shared/probe.ts',
-      "import { app } from 'electron';\nexport const probe = app;",
-      /only the Electron shell/,
-    ],
+    ['shared → electron', 'src-shared/probe.ts', "import { app } from 'electron';\nexport const probe = app;", /only the Electron shell/],
     ['shared → vue', 'src-shared/probe.ts', "import { ref } from 'vue';\nexport const probe = ref;", /framework-free/],
     [
       'core → electron',
@@ -195,16 +189,8 @@ describe('allowed import directions pass lint', () => {
       'src-main/electron/probe.ts',
       "import { join } from 'node:path';\nimport { app } from 'electron';\nexport const probe = [join, app];",
     ],
-    [
-      'core → node:crypto',
-      'src-main/core/probe.ts',
-      "import { randomUUID } from 'node:crypto';\nexport const probe = randomUUID;",
-    ],
-    [
-      'core → shared',
-      'src-main/core/probe.ts',
-      "import { ok } from '../../src-shared/result';\nexport const probe = ok;",
-    ],
+    ['core → node:crypto', 'src-main/core/probe.ts', "import { randomUUID } from 'node:crypto';\nexport const probe = randomUUID;"],
+    ['core → shared', 'src-main/core/probe.ts', "import { ok } from '../../src-shared/result';\nexport const probe = ok;"],
     ['shared → shared', 'src-shared/probe.ts', "import { ok } from './result';\nexport const probe = ok;"],
     [
       'api module touching window.gatehouse',

@@ -70,9 +70,7 @@ describe('accounts store', () => {
   });
 
   it('keeps the error when the list cannot be read', async () => {
-    api.listAccounts.mockResolvedValueOnce(
-      fail({ code: 'SECRET_STORE_UNAVAILABLE', message: MESSAGES.secretStoreUnavailable }),
-    );
+    api.listAccounts.mockResolvedValueOnce(fail({ code: 'SECRET_STORE_UNAVAILABLE', message: MESSAGES.secretStoreUnavailable }));
     const accounts = useAccountsStore();
     await accounts.load();
     expect(accounts.loaded).toBe(true);
@@ -82,9 +80,7 @@ describe('accounts store', () => {
   it('creates an account, signs it in and lists it', async () => {
     const session = useSessionStore();
     const accounts = useAccountsStore();
-    expect(
-      (await accounts.createAccount({ name: 'Grace Hopper', email: 'grace@example.com', password: 'a long password' })).ok,
-    ).toBe(true);
+    expect((await accounts.createAccount({ name: 'Grace Hopper', email: 'grace@example.com', password: 'a long password' })).ok).toBe(true);
     expect(session.account?.name).toBe('Grace Hopper');
     expect(accounts.accounts.map((account) => account.email)).toEqual(['grace@example.com']);
   });

@@ -22,9 +22,7 @@ describe('format', () => {
     expect(securityEventLabel(event('signed_out', 'user'))).toBe('Signed out');
     expect(securityEventLabel(event('signed_out', 'inactivity'))).toBe('Signed out (inactivity)');
     expect(securityEventLabel(event('signed_out', 'screen_locked'))).toBe('Signed out (screen locked)');
-    expect(securityEventLabel({ id: 2, kind: 'two_factor_enabled', at: 0 } as unknown as SecurityEvent)).toBe(
-      'Two factor enabled',
-    );
+    expect(securityEventLabel({ id: 2, kind: 'two_factor_enabled', at: 0 } as unknown as SecurityEvent)).toBe('Two factor enabled');
   });
 
   it('labels the two-factor events in plain words', () => {

@@ -57,9 +57,7 @@ describe('sign-in with two-factor authentication', () => {
   it('keeps the challenge after a wrong code and exposes the clock-drift advice and attempts left', async () => {
     const { signIn } = await challenged();
     const message = clockDriftMessage(4);
-    api.submitTwoFactorCode.mockResolvedValueOnce(
-      fail({ code: 'INVALID_CODE', message, attemptsLeft: 3, clockDriftMinutes: 4 }),
-    );
+    api.submitTwoFactorCode.mockResolvedValueOnce(fail({ code: 'INVALID_CODE', message, attemptsLeft: 3, clockDriftMinutes: 4 }));
     expect((await signIn.submitCode('000000')).ok).toBe(false);
     expect(signIn.codeError?.message).toBe(message);
     expect(signIn.codeError?.message).toContain('4 minutes behind');
@@ -84,9 +82,7 @@ describe('sign-in with two-factor authentication', () => {
   it('says when to try again after SECOND_FACTOR_LOCKED and holds sign-in back until then', async () => {
     const { signIn } = await challenged();
     const retryAt = START + 15 * 60_000;
-    api.submitTwoFactorCode.mockResolvedValueOnce(
-      fail({ code: 'SECOND_FACTOR_LOCKED', message: MESSAGES.secondFactorLocked, retryAt }),
-    );
+    api.submitTwoFactorCode.mockResolvedValueOnce(fail({ code: 'SECOND_FACTOR_LOCKED', message: MESSAGES.secondFactorLocked, retryAt }));
     await signIn.submitCode('123456');
     expect(signIn.challenge).toBeNull();
     expect(signIn.error?.code).toBe('SECOND_FACTOR_LOCKED');

@@ -98,9 +98,7 @@ describe('two-factor store: activate', () => {
     const twoFactor = await withStatus();
     api.beginTwoFactorEnrollment.mockResolvedValueOnce(ok({ enrollment: enrollment() }));
     await twoFactor.beginEnrollment(PASSWORD);
-    api.confirmTwoFactorEnrollment.mockResolvedValueOnce(
-      fail({ code: 'ENROLLMENT_EXPIRED', message: MESSAGES.enrollmentExpired }),
-    );
+    api.confirmTwoFactorEnrollment.mockResolvedValueOnce(fail({ code: 'ENROLLMENT_EXPIRED', message: MESSAGES.enrollmentExpired }));
     expect(errorOf(await twoFactor.confirmEnrollment('123456'))?.message).toBe(MESSAGES.enrollmentExpired);
     expect(twoFactor.enrollment).toBeNull();
   });

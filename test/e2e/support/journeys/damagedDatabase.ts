@@ -13,7 +13,9 @@ export const damagedDatabaseJourney: Journey = {
     {
       name: 'Create account after a damaged database',
       show: async ({ page, app }) => {
-        await expect.poll(async () => (await readdir(join(app.dataDir, 'backups')).catch(() => [])).filter((name) => BACKUP.test(name))).toHaveLength(1);
+        await expect
+          .poll(async () => (await readdir(join(app.dataDir, 'backups')).catch(() => [])).filter((name) => BACKUP.test(name)))
+          .toHaveLength(1);
         const database = join(app.dataDir, 'gatehouse.db');
         await writeFile(`${database}.incoming`, Buffer.from('this is not a database '.repeat(500)));
         await rename(`${database}.incoming`, database);
@@ -34,4 +36,3 @@ export const damagedDatabaseJourney: Journey = {
     },
   ],
 };
-

@@ -27,8 +27,12 @@ describe('changing the email', () => {
     expect(expectOk(await harness.call('listSecurityEvents', { limit: 1 })).events[0]?.kind).toBe('email_changed');
 
     expectOk(await harness.call('signOut', {}));
-    expect(await harness.call('signIn', { email: ADA.email, password: ADA.password })).toMatchObject({ error: { code: 'INVALID_CREDENTIALS' } });
-    expect(expectOk(await harness.call('signIn', { email: NEW_EMAIL.toUpperCase(), password: ADA.password })).session?.account.id).toBe(adaId);
+    expect(await harness.call('signIn', { email: ADA.email, password: ADA.password })).toMatchObject({
+      error: { code: 'INVALID_CREDENTIALS' },
+    });
+    expect(expectOk(await harness.call('signIn', { email: NEW_EMAIL.toUpperCase(), password: ADA.password })).session?.account.id).toBe(
+      adaId,
+    );
   });
 
   it('counts a wrong password like a failed sign-in and keeps the email', async () => {
@@ -91,7 +95,9 @@ describe('changing the email with two-factor authentication', () => {
       expectOk(await harness.call('signOut', {}));
       harness.clock.advance(STEP_MS);
       expect(expectOk(await harness.call('signIn', { email: NEW_EMAIL, password: ADA.password })).challenge?.email).toBe(NEW_EMAIL);
-      expect(expectOk(await harness.call('submitTwoFactorCode', { code: await codeAt(harness, secret) })).session.account.email).toBe(NEW_EMAIL);
+      expect(expectOk(await harness.call('submitTwoFactorCode', { code: await codeAt(harness, secret) })).session.account.email).toBe(
+        NEW_EMAIL,
+      );
     } finally {
       harness.cleanup();
     }

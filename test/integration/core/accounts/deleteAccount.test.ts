@@ -8,7 +8,10 @@ import { activateTwoFactor, codeAt, queryDatabase, STEP_MS } from '../../../supp
 const BOB = { name: 'Bob Babbage', email: 'bob@example.com', password: 'difference engine 1822' } as const;
 
 /** How many rows each account-owned table has for `accountId`. */
-function rowsOf(harness: BackendHarness, accountId: string): Record<'accounts' | 'security_events' | 'two_factor' | 'recovery_codes', number> {
+function rowsOf(
+  harness: BackendHarness,
+  accountId: string,
+): Record<'accounts' | 'security_events' | 'two_factor' | 'recovery_codes', number> {
   const count = (table: string, column: string) =>
     queryDatabase<{ n: number }>(harness, `SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`, accountId)[0]!.n;
   return {
@@ -53,7 +56,9 @@ describe('deleting an account without two-factor authentication', () => {
     expect(rowsOf(harness, adaId)).toEqual(NONE);
     expect(expectOk(await harness.call('getSession', {}))).toEqual({ session: null, endedReason: 'user' });
     expect(expectOk(await harness.call('listAccounts', {})).accounts).toEqual([]);
-    expect(await harness.call('signIn', { email: ADA.email, password: ADA.password })).toMatchObject({ error: { code: 'INVALID_CREDENTIALS' } });
+    expect(await harness.call('signIn', { email: ADA.email, password: ADA.password })).toMatchObject({
+      error: { code: 'INVALID_CREDENTIALS' },
+    });
     // Without two-factor authentication too: the tombstone is what keeps a restored backup from bringing the account back.
     expect([...harness.secretStore.entries.keys()]).toEqual([expect.stringMatching(new RegExp(`/witness/${adaId}$`))]);
     expect(tombstoneOnly(harness)).toEqual([{ deletedAt }]);
@@ -127,10 +132,17 @@ describe('deleting an account with two-factor authentication', () => {
 
   it('a wrong password does not use the code up; a wrong code counts towards the lock', async () => {
     const code = await codeAt(harness, secret);
-    expect(await harness.call('deleteAccount', { password: 'not the password', code })).toMatchObject({ error: { code: 'WRONG_PASSWORD' } });
+    expect(await harness.call('deleteAccount', { password: 'not the password', code })).toMatchObject({
+      error: { code: 'WRONG_PASSWORD' },
+    });
     expect(await harness.call('deleteAccount', { password: ADA.password, code: '000000' === code ? '111111' : '000000' })).toEqual({
       ok: false,
-      error: { code: 'INVALID_CODE', message: MESSAGES.invalidTotpCode, fields: { code: MESSAGES.invalidTotpCode }, attemptsLeft: SECOND_FACTOR_MAX_FAILURES - 1 },
+      error: {
+        code: 'INVALID_CODE',
+        message: MESSAGES.invalidTotpCode,
+        fields: { code: MESSAGES.invalidTotpCode },
+        attemptsLeft: SECOND_FACTOR_MAX_FAILURES - 1,
+      },
     });
     expect(queryDatabase<{ n: number }>(harness, 'SELECT failed_attempts AS n FROM two_factor')[0]!.n).toBe(1);
     expect(expectOk(await harness.call('listSecurityEvents', { limit: 1 })).events[0]?.kind).toBe('two_factor_code_rejected');
@@ -155,7 +167,9 @@ describe('deleting an account with two-factor authentication', () => {
     expect(await harness.call('deleteAccount', { password: ADA.password, recoveryCode: codes[0]! })).toMatchObject({
       error: { code: 'INVALID_CODE', message: MESSAGES.invalidRecoveryCode },
     });
-    expect(expectOk(await harness.call('deleteAccount', { password: ADA.password, recoveryCode: codes[1]!.toUpperCase() }))).toEqual({ accountsLeft: 0 });
+    expect(expectOk(await harness.call('deleteAccount', { password: ADA.password, recoveryCode: codes[1]!.toUpperCase() }))).toEqual({
+      accountsLeft: 0,
+    });
     expect(rowsOf(harness, adaId)).toEqual(NONE);
   });
 
@@ -166,7 +180,9 @@ describe('deleting an account with two-factor authentication', () => {
     }
     expect(last).toMatchObject({ error: { code: 'SECOND_FACTOR_LOCKED' } });
     const code = await codeAt(harness, secret);
-    expect(await harness.call('deleteAccount', { password: 'not the password', code })).toMatchObject({ error: { code: 'SECOND_FACTOR_LOCKED' } });
+    expect(await harness.call('deleteAccount', { password: 'not the password', code })).toMatchObject({
+      error: { code: 'SECOND_FACTOR_LOCKED' },
+    });
     expect(failedSignIns(harness)).toBe(0);
     expect(rowsOf(harness, adaId).accounts).toBe(1);
   });

@@ -16,7 +16,10 @@ describe('crash safety: keychain writes, the commit, and reconciliation at start
   afterEach(() => harness.cleanup());
 
   /** The secrets in the keychain, by kind; the witnesses are checked by restart(). */
-  const kinds = () => secretsOnly(harness.secretStore.entries.keys()).map((key) => key.split('/')[1]).sort();
+  const kinds = () =>
+    secretsOnly(harness.secretStore.entries.keys())
+      .map((key) => key.split('/')[1])
+      .sort();
   async function restart(): Promise<void> {
     harness.secretStore.heal();
     harness.reopen();

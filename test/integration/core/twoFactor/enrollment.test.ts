@@ -29,7 +29,9 @@ describe('activating two-factor authentication (two-phase enrollment)', () => {
 
   it('activates with a valid code and returns 10 unused recovery codes', async () => {
     const enrollment = await begin();
-    const { recoveryCodes } = expectOk(await harness.call('confirmTwoFactorEnrollment', { code: await codeAt(harness, enrollment.secretKey) }));
+    const { recoveryCodes } = expectOk(
+      await harness.call('confirmTwoFactorEnrollment', { code: await codeAt(harness, enrollment.secretKey) }),
+    );
     expect(recoveryCodes.codes).toHaveLength(10);
     expect(recoveryCodes).toMatchObject({ remaining: 10, generatedAt: harness.clock.now() });
     expect(recoveryCodes.codes.every((code) => !code.used && /^[a-z2-9]{5}-[a-z2-9]{5}$/.test(code.code))).toBe(true);

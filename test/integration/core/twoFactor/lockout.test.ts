@@ -70,7 +70,9 @@ describe('wrong codes: cancelling the challenge and locking the second factor', 
     harness.clock.set(lockedAt + SECOND_FACTOR_LOCK_MS);
     expectOk(await harness.call('signIn', { email: ADA.email, password: ADA.password }));
     expectOk(await harness.call('submitTwoFactorCode', { code: await codeAt(harness, secret) }));
-    expect(queryDatabase(harness, 'SELECT failed_attempts, locked_until FROM two_factor')).toEqual([{ failed_attempts: 0, locked_until: null }]);
+    expect(queryDatabase(harness, 'SELECT failed_attempts, locked_until FROM two_factor')).toEqual([
+      { failed_attempts: 0, locked_until: null },
+    ]);
   });
 
   it('says only how many attempts are left before the lock when that comes first', async () => {

@@ -99,10 +99,7 @@ describe('signing in with a code from the authenticator app', () => {
   it('lets exactly one of two simultaneous submissions of one code through', async () => {
     await signInToChallenge(harness);
     const code = await codeAt(harness, secret);
-    const results = await Promise.all([
-      harness.call('submitTwoFactorCode', { code }),
-      harness.call('submitTwoFactorCode', { code }),
-    ]);
+    const results = await Promise.all([harness.call('submitTwoFactorCode', { code }), harness.call('submitTwoFactorCode', { code })]);
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     expect(results.find((result) => !result.ok)).toMatchObject({ error: { code: 'CHALLENGE_EXPIRED' } });
   });

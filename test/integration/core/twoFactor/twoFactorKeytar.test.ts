@@ -22,7 +22,7 @@ describe('two-factor authentication against the real keychain (keytar, Secret Se
   it('activates, signs in with a code and a recovery code, regenerates, and deactivates', async () => {
     const harness = open();
     const { secret, recoveryCodes } = await activateTwoFactor(harness);
-    const installationId = (queryDatabase<{ value: string }>(harness, "SELECT value FROM meta WHERE key = 'installation_id'"))[0]!.value;
+    const installationId = queryDatabase<{ value: string }>(harness, "SELECT value FROM meta WHERE key = 'installation_id'")[0]!.value;
     const mine = async () => (await keychain.keys()).filter((key) => key.startsWith(`${installationId}/`));
     await harness.backend.idle();
     expect((await mine()).map((key) => key.split('/')[1]).sort()).toEqual(['recovery', 'totp', 'witness']);

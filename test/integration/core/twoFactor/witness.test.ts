@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decodeWitness, encodeTombstone, encodeWitness, type VersionedTwoFactorState } from '../../../../src-main/core/twoFactor/twoFactorWitness';
+import {
+  decodeWitness,
+  encodeTombstone,
+  encodeWitness,
+  type VersionedTwoFactorState,
+} from '../../../../src-main/core/twoFactor/twoFactorWitness';
 import { ADA, createBackendHarness, expectOk } from '../../../support/backendHarness';
 import { activateTwoFactor, queryDatabase } from '../../../support/twoFactorSteps';
 import { expectWitnessesInSync } from '../../../support/witness';

@@ -78,9 +78,12 @@ function stubModules(finished) {
       finished();
     },
   };
-  const electron = new Proxy({ app: new Proxy(app, { get: (target, key) => (key in target ? target[key] : anything) }) }, {
-    get: (target, key) => (key in target ? target[key] : anything),
-  });
+  const electron = new Proxy(
+    { app: new Proxy(app, { get: (target, key) => (key in target ? target[key] : anything) }) },
+    {
+      get: (target, key) => (key in target ? target[key] : anything),
+    },
+  );
   const record = (service) => {
     report.keychainServices.push(service);
     finished(); // reconciliation reached the keychain: the app is up

@@ -13,9 +13,7 @@ function decodeQr(dataUrl: string): string | undefined {
 
 describe('the otpauth:// URI and its QR code', () => {
   it('follows the Key URI Format exactly', () => {
-    expect(buildOtpauthUri('ada@example.com', SECRET)).toBe(
-      `otpauth://totp/Gatehouse:ada%40example.com?secret=${SECRET}&issuer=Gatehouse`,
-    );
+    expect(buildOtpauthUri('ada@example.com', SECRET)).toBe(`otpauth://totp/Gatehouse:ada%40example.com?secret=${SECRET}&issuer=Gatehouse`);
   });
 
   it('percent-encodes reserved characters in the account name (RFC 3986)', () => {

@@ -51,19 +51,22 @@ describe('identity', () => {
     { isPackaged: false, packagedName: 'Gatehouse', name: 'Gatehouse Dev' },
     { isPackaged: true, packagedName: 'Gatehouse', name: 'Gatehouse' },
     { isPackaged: true, packagedName: 'Gatehouse (testable)', name: 'Gatehouse (testable)' },
-  ])('isPackaged $isPackaged as "$packagedName": app name, data folder, Chromium folder and keychain service are "$name"', async ({ isPackaged, packagedName, name }) => {
-    h.electron.app.isPackaged = isPackaged;
-    h.electron.app.getName.mockReturnValue(packagedName);
-    await startApp();
-    const { app } = h.electron;
-    expect(app.setName).toHaveBeenCalledWith(name);
-    expect(app.setName.mock.invocationCallOrder[0]!).toBeLessThan(app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
-    const paths = new Map(app.setPath.mock.calls as [string, string][]);
-    expect(paths.get('userData')).toBe(`${APP_DATA}/${name}`);
-    expect(paths.get('sessionData')).toBe(join(userCacheDir(process.platform, {}, '/fake/home'), name, 'Chromium'));
-    expect(h.keychainServices).toEqual([name]);
-    expect(h.composeBackend).toHaveBeenCalledWith(expect.objectContaining({ dataDir: `${APP_DATA}/${name}` }));
-  });
+  ])(
+    'isPackaged $isPackaged as "$packagedName": app name, data folder, Chromium folder and keychain service are "$name"',
+    async ({ isPackaged, packagedName, name }) => {
+      h.electron.app.isPackaged = isPackaged;
+      h.electron.app.getName.mockReturnValue(packagedName);
+      await startApp();
+      const { app } = h.electron;
+      expect(app.setName).toHaveBeenCalledWith(name);
+      expect(app.setName.mock.invocationCallOrder[0]!).toBeLessThan(app.requestSingleInstanceLock.mock.invocationCallOrder[0]!);
+      const paths = new Map(app.setPath.mock.calls as [string, string][]);
+      expect(paths.get('userData')).toBe(`${APP_DATA}/${name}`);
+      expect(paths.get('sessionData')).toBe(join(userCacheDir(process.platform, {}, '/fake/home'), name, 'Chromium'));
+      expect(h.keychainServices).toEqual([name]);
+      expect(h.composeBackend).toHaveBeenCalledWith(expect.objectContaining({ dataDir: `${APP_DATA}/${name}` }));
+    },
+  );
 });
 
 describe("Chromium's own data", () => {

@@ -61,7 +61,10 @@ describe('database start-up', () => {
     const desktop = (h.openBackend.mock.calls[0]![0] as { desktop: { chooseDatabaseRecovery(r: unknown): Promise<string> } }).desktop;
     h.electron.dialog.showMessageBox.mockResolvedValue({ response: 0, checkboxChecked: false });
     await expect(desktop.chooseDatabaseRecovery({ movedTo: '/fake/x', newestBackup: null })).resolves.toBe('start-empty');
-    expect((h.electron.dialog.showMessageBox.mock.calls[0]![0] as { buttons: string[] }).buttons).toEqual(['Start with no accounts', 'Quit']);
+    expect((h.electron.dialog.showMessageBox.mock.calls[0]![0] as { buttons: string[] }).buttons).toEqual([
+      'Start with no accounts',
+      'Quit',
+    ]);
     expect((h.electron.dialog.showMessageBox.mock.calls[0]![0] as { detail: string }).detail).not.toContain('Restoring undoes');
   });
 });

@@ -28,7 +28,11 @@ beforeEach(async () => {
 function fieldError(field: HTMLElement): string | null {
   if (field.getAttribute('aria-invalid') !== 'true') return null;
   const ids = field.getAttribute('aria-describedby')?.split(' ') ?? [];
-  return ids.map((id) => document.getElementById(id)?.textContent?.trim()).find((text) => text === WRONG_PASSWORD.message || text === MESSAGES.emailTaken) ?? null;
+  return (
+    ids
+      .map((id) => document.getElementById(id)?.textContent?.trim())
+      .find((text) => text === WRONG_PASSWORD.message || text === MESSAGES.emailTaken) ?? null
+  );
 }
 
 async function openDeletion(user: Awaited<ReturnType<typeof render>>['user']): Promise<HTMLElement> {
@@ -67,7 +71,12 @@ describe('Delete account', () => {
 
   it('with two-factor authentication asks for a code, or a recovery code, and says how many tries are left', async () => {
     api.getTwoFactorStatus.mockResolvedValue(ok({ status: activeStatus() }));
-    const invalid: ApiError = { code: 'INVALID_CODE', message: MESSAGES.invalidTotpCode, fields: { code: MESSAGES.invalidTotpCode }, attemptsLeft: 9 };
+    const invalid: ApiError = {
+      code: 'INVALID_CODE',
+      message: MESSAGES.invalidTotpCode,
+      fields: { code: MESSAGES.invalidTotpCode },
+      attemptsLeft: 9,
+    };
     api.deleteAccount.mockResolvedValueOnce(fail(invalid)).mockResolvedValueOnce(ok({ accountsLeft: 1 }));
     const { user } = await render(DeleteAccountSection);
     const step = await openDeletion(user);
@@ -154,7 +163,9 @@ describe('Change email', () => {
   });
 
   it('a taken email is marked on its field, selected for retyping, and not repeated in an alert', async () => {
-    api.changeEmail.mockResolvedValueOnce(fail({ code: 'EMAIL_TAKEN', message: MESSAGES.emailTaken, fields: { email: MESSAGES.emailTaken } }));
+    api.changeEmail.mockResolvedValueOnce(
+      fail({ code: 'EMAIL_TAKEN', message: MESSAGES.emailTaken, fields: { email: MESSAGES.emailTaken } }),
+    );
     const { user } = await render(ProfileEmail);
     await user.click(screen.getByRole('button', { name: 'Change email' }));
     const popUp = dialog('Change email');

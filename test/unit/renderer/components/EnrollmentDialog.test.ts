@@ -50,11 +50,11 @@ describe('EnrollmentDialog', () => {
     const code = within(setup).getByLabelText('6-digit code');
     expect(code.getAttribute('inputmode')).toBe('numeric');
     expect(code.getAttribute('autocomplete')).toBe('one-time-code');
-    expect(within(setup).getAllByRole('button').map((button) => button.textContent?.trim())).toEqual([
-      'Copy',
-      'Cancel',
-      'Activate',
-    ]);
+    expect(
+      within(setup)
+        .getAllByRole('button')
+        .map((button) => button.textContent?.trim()),
+    ).toEqual(['Copy', 'Cancel', 'Activate']);
   });
 
   it('Copy asks main to copy the secret key, says the clipboard is cleared in 60 seconds, and keeps focus', async () => {
@@ -170,7 +170,6 @@ describe('EnrollmentDialog', () => {
     await user.click(within(setup).getByRole('button', { name: 'Copy' }));
     await flushPromises();
     expect(vi.getTimerCount()).toBe(3); // the deadline, the countdown, "Copied"
-
 
     unmount();
     expect(vi.getTimerCount()).toBe(0);

@@ -110,7 +110,8 @@ describe('the recovery codes dialog', () => {
     api.copyToClipboard.mockResolvedValueOnce(ok({}));
     const { user } = await render(TwoFactorSection);
     await user.click(screen.getByRole('button', { name }));
-    if (name === 'Regenerate Codes') await user.click(within(dialog('Regenerate recovery codes?', 'alertdialog')).getByRole('button', { name }));
+    if (name === 'Regenerate Codes')
+      await user.click(within(dialog('Regenerate recovery codes?', 'alertdialog')).getByRole('button', { name }));
     await flushPromises();
     const codes = dialog('Save your recovery codes');
     expect(document.activeElement).toBe(within(codes).getByRole('heading', { name: 'Save your recovery codes' }));

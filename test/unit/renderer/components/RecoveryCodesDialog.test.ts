@@ -62,12 +62,11 @@ describe('RecoveryCodesDialog', () => {
     ]);
     expect(within(codes).getByText(/8 of 10 codes unused\./)).toBeTruthy();
     expect(within(codes).queryByText(/Regenerate your codes soon/)).toBeNull();
-    expect(within(codes).getAllByRole('button').map((button) => button.textContent?.trim())).toEqual([
-      'Download',
-      'Copy',
-      'Print',
-      'Done',
-    ]);
+    expect(
+      within(codes)
+        .getAllByRole('button')
+        .map((button) => button.textContent?.trim()),
+    ).toEqual(['Download', 'Copy', 'Print', 'Done']);
   });
 
   it.each<[RecoveryCodesReason, RegExp]>([

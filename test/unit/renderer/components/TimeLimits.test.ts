@@ -68,7 +68,9 @@ describe('enrollment', () => {
     const moreTime = within(liveRegion(setup)).getByRole('button', { name: 'More time' });
     expect(document.activeElement).toBe(field);
 
-    api.extendTwoFactorEnrollment.mockResolvedValueOnce(ok({ expiresAt: Date.now() + 10 * MINUTE, extensionsLeft: TIME_LIMIT_MAX_EXTENSIONS - 1 }));
+    api.extendTwoFactorEnrollment.mockResolvedValueOnce(
+      ok({ expiresAt: Date.now() + 10 * MINUTE, extensionsLeft: TIME_LIMIT_MAX_EXTENSIONS - 1 }),
+    );
     await user.click(moreTime);
     await flushPromises();
     expect(api.extendTwoFactorEnrollment).toHaveBeenCalledExactlyOnceWith({});

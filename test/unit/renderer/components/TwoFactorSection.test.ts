@@ -51,7 +51,11 @@ describe('TwoFactorSection: inactive', () => {
     const region = section();
     within(region).getByRole('heading', { name: 'Two-factor Authentication' });
     expect(within(region).getByText('Inactive', { exact: true })).toBeTruthy();
-    expect(within(region).getAllByRole('button').map((button) => button.textContent?.trim())).toEqual(['Activate']);
+    expect(
+      within(region)
+        .getAllByRole('button')
+        .map((button) => button.textContent?.trim()),
+    ).toEqual(['Activate']);
     expect(api.getTwoFactorStatus).toHaveBeenCalledOnce();
   });
 
@@ -145,11 +149,11 @@ describe('TwoFactorSection: active', () => {
     const region = section();
     expect(within(region).getByText('Active', { exact: true })).toBeTruthy();
     expect(within(region).getByText('Unused recovery codes').nextElementSibling?.textContent?.trim()).toBe('8');
-    expect(within(region).getAllByRole('button').map((button) => button.textContent?.trim())).toEqual([
-      'See Recovery Codes',
-      'Regenerate Codes',
-      'Deactivate',
-    ]);
+    expect(
+      within(region)
+        .getAllByRole('button')
+        .map((button) => button.textContent?.trim()),
+    ).toEqual(['See Recovery Codes', 'Regenerate Codes', 'Deactivate']);
     expect(within(region).queryByText(/running out of recovery codes/)).toBeNull();
   });
 
@@ -174,15 +178,15 @@ describe('TwoFactorSection: active', () => {
     expect(api.getRecoveryCodes).toHaveBeenCalledExactlyOnceWith({ password: PASSWORD });
     const codes = dialog('Save your recovery codes');
     const list = within(codes).getByRole('list', { name: 'Recovery codes' });
-    const items = within(list).getAllByRole('listitem').map((item) => item.textContent?.replace(/\s+/g, ' ').trim());
+    const items = within(list)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent?.replace(/\s+/g, ' ').trim());
     expect(items.slice(0, 3)).toEqual(['abcd2-fghj2 (used)', 'abcd3-fghj3 (used)', 'abcd4-fghj4']);
   });
 
   it('without a password while the last confirmation is fresh; PASSWORD_CONFIRMATION_REQUIRED opens the pop-up and retries with it', async () => {
     status = activeStatus({ passwordConfirmedUntil: Date.now() + 60_000 });
-    api.getRecoveryCodes
-      .mockResolvedValueOnce(fail(CONFIRMATION_REQUIRED))
-      .mockResolvedValueOnce(ok({ recoveryCodes: codeSet() }));
+    api.getRecoveryCodes.mockResolvedValueOnce(fail(CONFIRMATION_REQUIRED)).mockResolvedValueOnce(ok({ recoveryCodes: codeSet() }));
     const { user } = await render(TwoFactorSection);
     await user.click(screen.getByRole('button', { name: 'See Recovery Codes' }));
     await flushPromises();
@@ -201,10 +205,11 @@ describe('TwoFactorSection: active', () => {
     const { user } = await render(TwoFactorSection);
     await user.click(screen.getByRole('button', { name: 'Regenerate Codes' }));
     const confirm = dialog('Regenerate recovery codes?', 'alertdialog');
-    expect(within(confirm).getAllByRole('button').map((button) => button.textContent?.trim())).toEqual([
-      'Cancel',
-      'Regenerate Codes',
-    ]);
+    expect(
+      within(confirm)
+        .getAllByRole('button')
+        .map((button) => button.textContent?.trim()),
+    ).toEqual(['Cancel', 'Regenerate Codes']);
     expect(api.regenerateRecoveryCodes).not.toHaveBeenCalled();
 
     await user.click(within(confirm).getByRole('button', { name: 'Regenerate Codes' }));
@@ -222,7 +227,11 @@ describe('TwoFactorSection: active', () => {
     await user.click(screen.getByRole('button', { name: 'Deactivate' }));
 
     const confirm = dialog('Deactivate two-factor authentication?', 'alertdialog');
-    expect(within(confirm).getAllByRole('button').map((button) => button.textContent?.trim())).toEqual(['Cancel', 'Deactivate']);
+    expect(
+      within(confirm)
+        .getAllByRole('button')
+        .map((button) => button.textContent?.trim()),
+    ).toEqual(['Cancel', 'Deactivate']);
     // Only the confirmation's button is reachable while it is open.
     expect(screen.getAllByRole('button', { name: 'Deactivate' })).toHaveLength(1);
     await user.click(within(confirm).getByRole('button', { name: 'Deactivate' }));

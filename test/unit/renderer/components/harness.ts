@@ -65,9 +65,7 @@ export async function render(component: Component, options: RenderOptions = {}):
   mounted.add(wrapper);
   await flushPromises();
 
-  const user = options.fakeTimers
-    ? userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })
-    : userEvent.setup();
+  const user = options.fakeTimers ? userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) }) : userEvent.setup();
   return {
     pinia,
     router,
