@@ -68,7 +68,7 @@ function buildPackage(variant: 'release' | 'testable'): PackagedApp {
       `-c.directories.output=${output}`,
       ...standInBuilderOptions(),
     ],
-    { cwd: projectRoot, env, encoding: 'utf8', timeout: 240_000 },
+    { cwd: projectRoot, env, encoding: 'utf8', timeout: 600_000 },
   );
   expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
   const resourcesDir = findResources(output);
@@ -120,7 +120,7 @@ function expectedWire(fuses: Record<string, boolean>): string {
 }
 
 test.describe('the packaged app (electron-builder --dir, stand-in Electron)', () => {
-  test.setTimeout(300_000);
+  test.setTimeout(1_200_000);
 
   test('release: only what the app loads, native binaries unpacked, it starts on the packaged tree, fuses flipped', async () => {
     const packaged = buildPackage('release');

@@ -19,10 +19,13 @@ test('two-factor authentication stays active across restarts; used codes stay us
 
   await app.restart();
   await expectSignInScreen(page);
-  // The activation code was accepted before the restart: it stays refused after it.
+  // The activation code was accepted before the restart: it stays refused after it. On a loaded
+  // machine its time step may have left the window by now (main keeps real time); then it is
+  // refused as a code from another time, still refused. Replay inside the window after a restart,
+  // at a fixed clock: test/security (replay after restart).
   await startTwoFactorSignIn(page, ALICE);
   await enterCode(page, authenticator.lastCode!, 'Submit');
-  await expect(alertWith(page, 'That code was already used.')).toBeVisible();
+  await expect(alertWith(page, /That code was already used\.|That code is from a different time/)).toBeVisible();
   await enterCode(page, await authenticator.freshCode(), 'Submit');
   await expectDashboard(page, ALICE);
 
