@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { app, powerMonitor, session } from 'electron';
-import { createKeytarSecretStore } from './core/secrets/keytarSecretStore';
+import { keytarKeychainFor } from './core/secrets/keytarSecretStore';
 import { openBackend } from './core/storage/openBackend';
 import { runGatehouse } from './electron/appLifecycle';
 
@@ -16,5 +16,5 @@ runGatehouse({
   rendererDir: join(__dirname, '../renderer'),
   preloadPath: join(__dirname, '../preload/index.cjs'),
   openBackend,
-  createSecretStore: createKeytarSecretStore,
+  createSecretStore: keytarKeychainFor,
 });

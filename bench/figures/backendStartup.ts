@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { composeBackend } from '../../src-main/core/composeBackend';
 import { silentLogger } from '../../src-main/core/logger';
-import { createKeytarSecretStore } from '../../src-main/core/secrets/keytarSecretStore';
+import { keytarKeychainFor } from '../../src-main/core/secrets/keytarSecretStore';
 import { call, makeDataDir } from '../lib/benchBackend';
 import type { Figure } from '../lib/figure';
 import { PLACEHOLDER_HASH } from '../lib/hashers';
@@ -33,7 +33,7 @@ export const backendStartup: Figure = {
         chooseDatabaseRecovery: async () => 'quit' as const,
       };
       const started = performance.now();
-      const backend = composeBackend({ dataDir, secretStore: createKeytarSecretStore(), desktop, logger: silentLogger });
+      const backend = composeBackend({ dataDir, secretStore: keytarKeychainFor(), desktop, logger: silentLogger });
       const composeMs = performance.now() - started;
       const firstCallsMs = await timeMs(async () => {
         await call(backend, 'getSession');

@@ -8,7 +8,7 @@ import type { DesktopIntegration } from './desktop/desktopIntegration';
 import { createDispatch, type Dispatch } from './dispatch';
 import { createHandlerTable, PASSWORD_PRECHECKS, type HandlerTable } from './handlerTable';
 import { consoleLogger, type Logger } from './logger';
-import type { SecretStore } from './secrets/secretStore';
+import type { SecretStore, SecretStoreForInstallation } from './secrets/secretStore';
 import type { PasswordHasher, ScryptParameters } from './security/passwordHasher';
 import { SecretStoreUnavailableError } from './secrets/secretStore';
 import { createAccessGate } from './session/accessGate';
@@ -16,7 +16,7 @@ import { createAccessGate } from './session/accessGate';
 export interface BackendOptions {
   /** Folder for the database; created 0700 if missing. */
   readonly dataDir: string;
-  readonly secretStore: SecretStore;
+  readonly secretStore: SecretStore | SecretStoreForInstallation;
   /** Clipboard and native save dialog, provided by the shell (or a test). */
   readonly desktop: DesktopIntegration;
   readonly clock?: Clock;

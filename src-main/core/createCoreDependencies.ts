@@ -12,7 +12,7 @@ import { createUnknownEmailFailuresRepository } from './db/unknownEmailFailuresR
 import type { DesktopIntegration } from './desktop/desktopIntegration';
 import type { Logger } from './logger';
 import { createKeychainCleanup } from './secrets/keychainCleanup';
-import type { SecretStore } from './secrets/secretStore';
+import type { SecretStore, SecretStoreForInstallation } from './secrets/secretStore';
 import { createKeyedMutex } from './security/keyedMutex';
 import { createScryptHasher, type PasswordHasher, type ScryptParameters } from './security/passwordHasher';
 import { createPasswordScreen } from './security/passwordScreen';
@@ -31,7 +31,8 @@ import { createWitnessQueue } from './twoFactor/witnessQueue';
 
 export interface DependencyOptions {
   readonly dataDir: string;
-  readonly secretStore: SecretStore;
+  /** One store for every data directory (tests), or the keychain of this data directory's installation. */
+  readonly secretStore: SecretStore | SecretStoreForInstallation;
   readonly desktop: DesktopIntegration;
   readonly clock: Clock;
   readonly logger: Logger;
@@ -45,7 +46,9 @@ export function createCoreDependencies(options: DependencyOptions): { deps: Core
   const { clock, logger, newId } = options;
   const db = openDatabase(options.dataDir);
   const events = createSecurityEventsRepository(db);
-  const secrets = createTwoFactorSecrets(options.secretStore, readInstallationId(db, newId));
+  const installationId = readInstallationId(db, newId);
+  const store = typeof options.secretStore === 'function' ? options.secretStore(installationId) : options.secretStore;
+  const secrets = createTwoFactorSecrets(store, installationId);
   const cleanup = createKeychainCleanup(logger);
   const enrollments = createPendingEnrollments(clock, secrets, cleanup);
   const confirmations = createPasswordConfirmations(clock);

@@ -11,7 +11,7 @@
 import type { App, BrowserWindow, PowerMonitor, Session } from 'electron';
 import type { SignOutReason } from '../../src-shared/models';
 import type { Backend } from '../core/composeBackend';
-import type { SecretStore } from '../core/secrets/secretStore';
+import type { SecretStoreForInstallation } from '../core/secrets/secretStore';
 import type { openBackend } from '../core/storage/openBackend';
 import { appIdentity } from './appIdentity';
 import { configureAppPaths } from './appPaths';
@@ -39,9 +39,9 @@ export interface GatehouseLaunch {
   /** The built renderer (served as gatehouse://app) and preload, beside the main bundle. */
   readonly rendererDir: string;
   readonly preloadPath: string;
-  /** The backend's start-up step (core/storage/openBackend) and the keychain it uses, by service name. */
+  /** The backend's start-up step (core/storage/openBackend) and its keychain, by service name and installation. */
   readonly openBackend: typeof openBackend;
-  readonly createSecretStore: (keychainService: string) => SecretStore;
+  readonly createSecretStore: (keychainService: string) => SecretStoreForInstallation;
 }
 
 function guarded(what: string, action: () => void): void {

@@ -1,10 +1,10 @@
 import { createKeyedMutex } from '../security/keyedMutex';
 import requireKeytar from './requireKeytar.cjs';
-import { SecretStoreUnavailableError, type SecretStore } from './secretStore';
+import { SecretStoreUnavailableError, type SecretStore, type SecretStoreForInstallation } from './secretStore';
 
 type Keytar = typeof import('keytar');
 
-/** Keychain service name; entries appear under it in Keychain Access, Credential Manager and Seahorse. */
+/** Keychain service name; each data directory's entries appear under "Gatehouse <installation id>" in Keychain Access, Credential Manager and Seahorse. */
 export const KEYCHAIN_SERVICE = 'Gatehouse';
 
 /**
@@ -14,22 +14,34 @@ export const KEYCHAIN_SERVICE = 'Gatehouse';
 export const UNLOCK_PROBE_KEY = 'keychain-unlock-probe';
 
 /**
+ * One keychain call at a time per service, across every store in this process. keytar lists by
+ * searching, then reading each item's secret; an item deleted in between (say, a pending secret
+ * discarded while start-up reconciliation lists) has no secret, and keytar copies that NULL: the
+ * whole process dies of a segfault. Shared by the module, not per store: a backend restarted in
+ * the same process (tests) must not list while the previous one's clean-up still deletes.
+ */
+const oneAtATime = createKeyedMutex();
+
+/**
+ * Each data directory's keychain under its own service, "<service> <installationId>", which no
+ * other data directory ever writes. Testers run several Gatehouses at once, on one keychain: had
+ * they shared a service, one process's start-up listing could read an item another process is
+ * deleting, and keytar would crash it (see oneAtATime), which no lock in one process can prevent.
+ */
+export function keytarKeychainFor(service: string = KEYCHAIN_SERVICE): SecretStoreForInstallation {
+  return (installationId) => createKeytarSecretStore(`${service} ${installationId}`);
+}
+
+/**
  * The OS keychain through keytar: macOS Keychain, Windows Credential Manager,
  * the Secret Service (GNOME Keyring, KWallet) on Linux. keytar is loaded on
  * first use, so a machine without a keychain still starts and gets a clear
  * SecretStoreUnavailableError instead of a crash; there is no plaintext fallback.
  */
-export function createKeytarSecretStore(service: string = KEYCHAIN_SERVICE): SecretStore {
+export function createKeytarSecretStore(service: string): SecretStore {
   let loading: Promise<Keytar> | undefined;
   const load = (): Promise<Keytar> => (loading ??= Promise.resolve().then(requireKeytar));
-
-  /**
-   * One keychain call at a time. keytar lists by searching, then reading each item's secret; an
-   * item deleted in between (say, a pending secret discarded while start-up reconciliation lists)
-   * has no secret, and keytar copies that NULL: the whole process dies of a segfault.
-   */
-  const oneAtATime = createKeyedMutex();
-  const call = <T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> => oneAtATime('keychain', () => callNow(operation));
+  const call = <T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> => oneAtATime(service, () => callNow(operation));
 
   async function callNow<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
     let keytar: Keytar;
@@ -81,10 +93,9 @@ export function createKeytarSecretStore(service: string = KEYCHAIN_SERVICE): Sec
 
 /**
  * Every account name under `service`. Listing reads each item, so on the Secret Service an item
- * deleted meanwhile (by another Gatehouse on another data directory) fails the whole listing with
- * "No such secret item": try again a few times before calling the keychain unavailable. (If the
- * deletion lands between keytar's search and its read, keytar crashes instead; within this process
- * oneAtATime prevents that, against another process nothing here can.)
+ * deleted meanwhile fails the whole listing with "No such secret item": try again a few times
+ * before calling the keychain unavailable. Only a process on the same data directory could delete
+ * one (keytarKeychainFor), and Electron's single-instance lock keeps that to one.
  */
 async function listAccounts(keytar: Keytar, service: string, attempts = 3): Promise<string[]> {
   for (let attempt = 1; ; attempt += 1) {

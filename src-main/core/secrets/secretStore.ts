@@ -11,6 +11,12 @@ export interface SecretStore {
   keys(): Promise<string[]>;
 }
 
+/**
+ * Opens the keychain of one data directory, named by its installation id (core/db/metaRepository).
+ * The keytar adapter gives each its own keychain service: see keytarKeychainFor.
+ */
+export type SecretStoreForInstallation = (installationId: string) => SecretStore;
+
 export class SecretStoreUnavailableError extends Error {
   override readonly name = 'SecretStoreUnavailableError';
   constructor(reason: string) {

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import type { Browser, BrowserContext } from '@playwright/test';
 import type { Backend } from '../../../src-main/core/composeBackend';
-import { createKeytarSecretStore } from '../../../src-main/core/secrets/keytarSecretStore';
+import { keytarKeychainFor } from '../../../src-main/core/secrets/keytarSecretStore';
 import { openBackend } from '../../../src-main/core/storage/openBackend';
 import { isTrustedFrame } from '../../../src-main/electron/ipcSenderPolicy';
 import { MESSAGES } from '../../../src-shared/errors';
@@ -69,7 +69,7 @@ export function createChromiumDriver(rendererDir: string = buildOutput.rendererD
       const record = createLaunchRecord();
       const stopTap = tapProcessOutput((stream, text) => record.addOutput(stream, text));
       // As the Electron shell starts: check the database (the test desktop answers a recovery question), then compose.
-      const opened = await openBackend({ dataDir, secretStore: createKeytarSecretStore(), desktop });
+      const opened = await openBackend({ dataDir, secretStore: keytarKeychainFor(), desktop });
       if (!opened) throw new Error('Gatehouse e2e: the test desktop chose to quit at start-up');
       const backend: Backend = opened.backend;
       let dailyBackup: Promise<void> = Promise.resolve();

@@ -86,7 +86,8 @@ function expectDevelopmentIdentity(launch: Launch): void {
   const paths = new Map(launch.setPath);
   expect(paths.get('userData')).toBe(join(home, '.config', 'Gatehouse Dev'));
   expect(paths.get('sessionData')).toBe(join(home, '.cache', 'Gatehouse Dev', 'Chromium'));
-  expect(launch.keychainServices[0]).toBe('Gatehouse Dev');
+  // This data directory's own service: "Gatehouse Dev <installation id>".
+  expect(launch.keychainServices[0]).toMatch(/^Gatehouse Dev [0-9a-f-]{36}$/);
 }
 
 describe.skipIf(process.platform === 'win32')('npm start', () => {

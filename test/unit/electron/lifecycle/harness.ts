@@ -43,7 +43,10 @@ export const h = {
   /** openBackend: resolves to the composed backend, or null when the person chose Quit. */
   openBackend: null as unknown as Mock<(options: unknown) => Promise<unknown>>,
   takeDailyBackup: null as unknown as Mock<() => Promise<void>>,
-  secretStore: { name: 'fake keytar store' },
+  /** What createSecretStore returns: the keychain of an installation, by id (never called here). */
+  secretStore: function fakeKeytarKeychainFor(): never {
+    throw new Error('the fake backend opens no keychain');
+  },
   /** The service names the keychain store was created with. */
   keychainServices: [] as string[],
   /** The platform runGatehouse is told it runs on. */
@@ -85,7 +88,7 @@ export function launchGatehouse(): void {
     openBackend: ((options: unknown) => h.openBackend(options)) as typeof openBackend,
     createSecretStore: (service) => {
       h.keychainServices.push(service);
-      return h.secretStore as unknown as ReturnType<Parameters<typeof runGatehouse>[0]['createSecretStore']>;
+      return h.secretStore;
     },
   });
 }
